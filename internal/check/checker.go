@@ -1,0 +1,332 @@
+package check
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Detection is what a LanguageDetector says about a text.
+type Detection struct {
+	Language Language
+	// Also lists further rule languages ("de", "en") found in sections of a mixed post.
+	Also []string
+}
+
+// LanguageDetector detects the language of a draft. Implementations are built once
+// and must be safe for concurrent use.
+type LanguageDetector interface {
+	Detect(text string) Detection
+}
+
+// Examples are texts a rule must flag (Bad) and must not flag (Good).
+type Examples struct {
+	Bad  []string `json:"bad"`
+	Good []string `json:"good"`
+}
+
+// RuleInfo describes one rule for listings.
+type RuleInfo struct {
+	ID          string   `json:"id"`
+	Category    Category `json:"category"`
+	Severity    Severity `json:"severity"`
+	Languages   []string `json:"languages"`
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Kind        string   `json:"kind"`
+	Examples    Examples `json:"examples"`
+}
+
+// MatchRequest is one engine call: the text, the rule languages to run ("de", "en";
+// language-independent rules always run) and the language for messages.
+type MatchRequest struct {
+	Text        string
+	Languages   []string
+	MessageLang string
+}
+
+// Engine matches rules against a text. Implementations must be safe for concurrent use.
+type Engine interface {
+	Match(req MatchRequest) []Finding
+	Rules() []RuleInfo
+	Version() string
+}
+
+// Draft is one check request.
+type Draft struct {
+	Text          string
+	Language      string // "auto" or "" to detect, else an ISO 639-1 code
+	Categories    []string
+	DisabledRules []string
+	MinSeverity   string
+	Policy        string
+	Platform      string
+	Audience      string
+	Redact        bool
+	Explain       bool
+}
+
+// RuleLanguages are the languages that have language-specific rules.
+var RuleLanguages = []string{"de", "en"}
+
+// Checker runs drafts through detection, matching, policy and verdict.
+// It is safe for concurrent use.
+type Checker struct {
+	detector     LanguageDetector
+	engine       Engine
+	policies     PolicySource
+	maxTextBytes int
+	now          func() time.Time
+}
+
+// Option configures a Checker.
+type Option func(*Checker)
+
+// WithMaxTextBytes sets the largest accepted draft in bytes (default 100,000).
+func WithMaxTextBytes(n int) Option { return func(c *Checker) { c.maxTextBytes = n } }
+
+// WithPolicies sets where named policies come from (default: only the built-in default).
+func WithPolicies(p PolicySource) Option { return func(c *Checker) { c.policies = p } }
+
+// NewChecker returns a Checker over a language detector and a rule engine.
+func NewChecker(d LanguageDetector, e Engine, opts ...Option) *Checker {
+	c := &Checker{detector: d, engine: e, maxTextBytes: 100_000, now: time.Now}
+	for _, o := range opts {
+		o(c)
+	}
+	if c.policies == nil {
+		c.policies = StaticPolicies(DefaultPolicy())
+	}
+	return c
+}
+
+// Engine returns the rule engine the checker runs.
+func (c *Checker) Engine() Engine { return c.engine }
+
+// Policies returns the checker's policy source.
+func (c *Checker) Policies() PolicySource { return c.policies }
+
+// MaxTextBytes is the largest draft the checker accepts, in bytes.
+func (c *Checker) MaxTextBytes() int { return c.maxTextBytes }
+
+// Check checks one draft. It returns a coded *Error for invalid drafts
+// (ETextRequired, ETextTooLong, EInvalid, EUnknownCategory, EInvalidSeverity, EUnknownPolicy).
+func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
+	start := c.now()
+	if strings.TrimSpace(d.Text) == "" {
+		return nil, Errorf(ETextRequired, "text is required and must not be blank")
+	}
+	if len(d.Text) > c.maxTextBytes {
+		return nil, Errorf(ETextTooLong, "text is %d bytes long; the limit is %d bytes", len(d.Text), c.maxTextBytes)
+	}
+	if !utf8.ValidString(d.Text) {
+		return nil, Errorf(EInvalid, "text is not valid UTF-8")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pol, ok := c.policies.Policy(d.Policy)
+	if !ok {
+		return nil, Errorf(EUnknownPolicy, "unknown policy %q", d.Policy)
+	}
+	cats, err := c.categories(d, pol)
+	if err != nil {
+		return nil, err
+	}
+	minSev := Low
+	if d.MinSeverity != "" {
+		if minSev, err = ParseSeverity(d.MinSeverity); err != nil {
+			return nil, err
+		}
+	}
+	audience := d.Audience
+	if audience == "" {
+		audience = pol.Audience
+	}
+	if audience != "" && !slices.Contains(Audiences, audience) {
+		return nil, Errorf(EInvalid, "unknown audience %q: use public, customers or private", audience)
+	}
+
+	rep := &Report{Text: d.Text, Policy: pol.Name}
+	langs := c.language(d, rep)
+	msgLang := "en"
+	if rep.Language.Code == "de" {
+		msgLang = "de"
+	}
+	req := MatchRequest{Text: d.Text, Languages: langs, MessageLang: msgLang}
+	found := c.engine.Match(req)
+	if pol.Extra != nil {
+		found = append(found, pol.Extra.Match(req)...)
+	}
+
+	disabled := make(map[string]bool, len(d.DisabledRules))
+	for _, id := range d.DisabledRules {
+		disabled[id] = true
+	}
+	var ruleDesc map[string]string
+	if d.Explain {
+		ruleDesc = make(map[string]string)
+		for _, r := range c.engine.Rules() {
+			ruleDesc[r.ID] = r.Description
+		}
+	}
+	kept := found[:0]
+	for _, f := range found {
+		if !cats[f.Category] || disabled[f.RuleID] || pol.Disabled[f.RuleID] {
+			continue
+		}
+		if s, ok := pol.Overrides[f.RuleID]; ok {
+			f.Severity = s
+		}
+		if audience == "customers" && f.Category == Customer && f.Severity < High {
+			f.Severity = f.Severity.Raise(1)
+			f.Explanation = joinSentences(f.Explanation, msg(msgLang, "Die Zielgruppe sind Kunden: strenger bewertet.", "The audience is customers: rated more strictly."))
+		}
+		if pol.allowed(d.Text, f) || f.Severity < minSev || f.Severity == SeverityNone {
+			continue
+		}
+		if d.Explain && ruleDesc[f.RuleID] != "" {
+			f.Explanation = joinSentences(f.Explanation, ruleDesc[f.RuleID])
+		}
+		kept = append(kept, f)
+	}
+	rep.Findings = SortFindings(dedupe(kept))
+	rep.Categories = make(map[Category]CategoryCount, len(Categories))
+	for _, cat := range Categories {
+		rep.Categories[cat] = CategoryCount{}
+	}
+	for _, f := range rep.Findings {
+		cc := rep.Categories[f.Category]
+		cc.Count++
+		cc.MaxSeverity = max(cc.MaxSeverity, f.Severity)
+		rep.Categories[f.Category] = cc
+		rep.MaxSeverity = max(rep.MaxSeverity, f.Severity)
+	}
+	rep.Verdict = pol.Thresholds.Verdict(rep.MaxSeverity)
+	rep.Summary = summary(msgLang, rep)
+	if d.Redact {
+		r := Redact(d.Text, rep.Findings)
+		rep.Redacted = &r
+	}
+	rep.DurationMs = float64(c.now().Sub(start).Microseconds()) / 1000
+	return rep, nil
+}
+
+func (c *Checker) categories(d Draft, pol *Policy) (map[Category]bool, error) {
+	on := make(map[Category]bool, len(Categories))
+	for _, cat := range Categories {
+		on[cat] = len(pol.Categories) == 0 || slices.Contains(pol.Categories, cat)
+	}
+	if len(d.Categories) == 0 {
+		return on, nil
+	}
+	asked := make(map[Category]bool, len(d.Categories))
+	for _, s := range d.Categories {
+		cat, err := ParseCategory(s)
+		if err != nil {
+			return nil, err
+		}
+		asked[cat] = true
+	}
+	for cat := range on {
+		on[cat] = on[cat] && asked[cat]
+	}
+	return on, nil
+}
+
+// language fills rep.Language (and warnings) and returns the rule languages to run.
+func (c *Checker) language(d Draft, rep *Report) []string {
+	hint := strings.ToLower(strings.TrimSpace(d.Language))
+	if hint != "" && hint != "auto" {
+		rep.Language = Language{Code: hint, Name: LanguageName(hint), Source: "request", Confidence: 1, Reliable: true}
+		if slices.Contains(RuleLanguages, hint) {
+			return []string{hint}
+		}
+		rep.Warnings = append(rep.Warnings, "language "+hint+" has no language-specific rules; only language-independent rules (personal data, credentials) ran")
+		return nil
+	}
+	det := c.detector.Detect(d.Text)
+	rep.Language = det.Language
+	switch {
+	case !det.Language.Reliable:
+		return RuleLanguages
+	case slices.Contains(RuleLanguages, det.Language.Code):
+		langs := []string{det.Language.Code}
+		for _, l := range det.Also {
+			if !slices.Contains(langs, l) && slices.Contains(RuleLanguages, l) {
+				langs = append(langs, l)
+			}
+		}
+		return langs
+	default:
+		rep.Warnings = append(rep.Warnings, "the draft looks like "+det.Language.Name+", which postcheck does not check yet; only language-independent rules (personal data, credentials) ran")
+		return nil
+	}
+}
+
+// LanguageName returns the English name of an ISO 639-1 code we know, else the code.
+func LanguageName(code string) string {
+	names := map[string]string{"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian",
+		"nl": "Dutch", "pl": "Polish", "tr": "Turkish", "pt": "Portuguese", "und": "Undetermined"}
+	if n, ok := names[code]; ok {
+		return n
+	}
+	return code
+}
+
+// dedupe drops a finding when another of the same rule covers the same span.
+func dedupe(fs []Finding) []Finding {
+	type key struct {
+		rule       string
+		start, end int
+	}
+	seen := make(map[key]int, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.RuleID, f.Span.Start, f.Span.End}
+		if i, ok := seen[k]; ok {
+			if f.Severity > out[i].Severity {
+				out[i] = f
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// SortFindings sorts by start, then severity descending, then end, then rule id.
+func SortFindings(fs []Finding) []Finding {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		switch {
+		case a.Span.Start != b.Span.Start:
+			return a.Span.Start - b.Span.Start
+		case a.Severity != b.Severity:
+			return int(b.Severity - a.Severity)
+		case a.Span.End != b.Span.End:
+			return a.Span.End - b.Span.End
+		}
+		return strings.Compare(a.RuleID, b.RuleID)
+	})
+	return fs
+}
+
+func msg(lang, de, en string) string {
+	if lang == "de" {
+		return de
+	}
+	return en
+}
+
+func joinSentences(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}

@@ -1,0 +1,308 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word of the draft. Start and End are byte offsets into the original text.
+type Token struct {
+	Start, End int
+	// Norm is the normalised form used for matching; '*' stands for a masked letter.
+	Norm string
+	// Alt is a second form when stretched letters were collapsed ("idiooot" → Norm
+	// "idiot", Alt "idioot"); empty otherwise.
+	Alt     string
+	Masked  bool // Norm contains '*' wildcards
+	Letters int  // letters in the original token
+	Upper   int  // upper-case letters in the original token
+	Digits  int
+	Hashtag bool // the token follows a '#'
+	Mention bool // the token follows an '@'
+	Index   int  // position in Tokens
+}
+
+// Cap reports whether the token starts with an upper-case letter.
+func (t Token) Cap(original string) bool {
+	r, _ := utf8.DecodeRuneInString(original[t.Start:t.End])
+	return unicode.IsUpper(r)
+}
+
+// Prepared is a draft ready for matching.
+type Prepared struct {
+	Original string
+	// Norm is the normalised text; NormToOriginal maps its offsets back.
+	Norm string
+	// srcStart[i] and srcEnd[i] are the original bytes that produced Norm[i].
+	srcStart, srcEnd []int32
+	// Tokens are the words in order.
+	Tokens []Token
+	// Variant is a second token sequence where hashtags and camelCase words are split
+	// into their parts and spaced letters ("I d i o t") joined; nil when no such word exists.
+	Variant []Token
+}
+
+type segment struct {
+	start, end int
+	r          rune // first rune
+}
+
+// segments splits s into runes with their following combining marks.
+func segments(s string) []segment {
+	out := make([]segment, 0, len(s))
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		j := i + w
+		for j < len(s) {
+			m, mw := utf8.DecodeRuneInString(s[j:])
+			if !unicode.Is(unicode.Mn, m) && !unicode.Is(unicode.Me, m) {
+				break
+			}
+			j += mw
+		}
+		out = append(out, segment{i, j, r})
+		i = j
+	}
+	return out
+}
+
+func wordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// joiner runes may sit inside a word: masks, leet symbols, apostrophes.
+func joiner(r rune) bool {
+	switch r {
+	case '*', '@', '$', '!', '\'', '’', '€', '|', '#', '_':
+		return true
+	}
+	return false
+}
+
+// maxJoinRun is the longest run of joiners kept inside a word ("Sch**ße").
+const maxJoinRun = 3
+
+// Prepare normalises s and splits it into tokens. It never fails; invalid UTF-8
+// bytes are kept as they are.
+func Prepare(s string) *Prepared {
+	segs := segments(s)
+	p := &Prepared{Original: s}
+	var nb strings.Builder
+	nb.Grow(len(s) + len(s)/8)
+	p.srcStart = make([]int32, 0, len(s)+8)
+	p.srcEnd = make([]int32, 0, len(s)+8)
+	emit := func(str string, a, b int) {
+		nb.WriteString(str)
+		for range len(str) {
+			p.srcStart = append(p.srcStart, int32(a))
+			p.srcEnd = append(p.srcEnd, int32(b))
+		}
+	}
+	for i := 0; i < len(segs); {
+		if !wordRune(segs[i].r) || invisible(segs[i].r) {
+			emit(foldSegment(s[segs[i].start:segs[i].end], false), segs[i].start, segs[i].end)
+			i++
+			continue
+		}
+		j := wordEnd(segs, i)
+		t := makeToken(s, segs[i:j], emit)
+		t.Index = len(p.Tokens)
+		p.Tokens = append(p.Tokens, t)
+		i = j
+	}
+	p.Norm = nb.String()
+	p.Variant = variant(p)
+	return p
+}
+
+// wordEnd returns the index after the word that starts at segs[i].
+func wordEnd(segs []segment, i int) int {
+	j := i + 1
+	for j < len(segs) {
+		r := segs[j].r
+		if wordRune(r) || invisible(r) {
+			j++
+			continue
+		}
+		if joiner(r) {
+			k := j
+			for k < len(segs) && joiner(segs[k].r) && k-j < maxJoinRun {
+				k++
+			}
+			if k < len(segs) && wordRune(segs[k].r) && k > j && !(r == '@' && domainFollows(segs, k)) {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// domainFollows reports whether the word starting at segs[k] continues as a domain
+// name ("anna@example.de"), so that an '@' before it is an address, not a letter.
+func domainFollows(segs []segment, k int) bool {
+	for k < len(segs) && wordRune(segs[k].r) {
+		k++
+	}
+	return k+1 < len(segs) && segs[k].r == '.' && wordRune(segs[k+1].r)
+}
+
+// makeToken normalises one word; emit (if not nil) receives its normalised bytes.
+func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
+	if emit == nil {
+		emit = func(string, int, int) {}
+	}
+	t := Token{Start: segs[0].start, End: segs[len(segs)-1].end}
+	latin, allConfusable := false, true
+	for _, sg := range segs {
+		r := sg.r
+		switch {
+		case unicode.IsLetter(r):
+			t.Letters++
+			if unicode.IsUpper(r) {
+				t.Upper++
+			}
+			if isLatinLetter(r) {
+				latin = true
+			} else if _, ok := confusables[unicode.ToLower(r)]; !ok {
+				allConfusable = false
+			}
+		case unicode.IsDigit(r):
+			t.Digits++
+		}
+	}
+	confusable := latin || allConfusable
+	if t.Start > 0 {
+		switch s[t.Start-1] {
+		case '#':
+			t.Hashtag = true
+		case '@':
+			t.Mention = true
+		}
+	}
+	// Fold each segment; leet and masks apply only in words with letters.
+	type piece struct {
+		str  string
+		a, b int
+	}
+	pieces := make([]piece, 0, len(segs))
+	useLeet := t.Letters >= 2 && t.Digits < t.Letters
+	for k, sg := range segs {
+		raw := s[sg.start:sg.end]
+		var f string
+		switch {
+		case sg.r == '*' || sg.r == '_' || (sg.r == '#' && k > 0):
+			f = "*"
+		case useLeet && leetable(segs, k):
+			f = string(leet[sg.r])
+		default:
+			f = foldSegment(raw, confusable)
+		}
+		pieces = append(pieces, piece{f, sg.start, sg.end})
+	}
+	// Collapse stretched letters: runs of three or more equal letters.
+	var norm, alt strings.Builder
+	stretched := false
+	type out struct {
+		c    byte
+		a, b int
+	}
+	var chars []out
+	for _, pc := range pieces {
+		for i := 0; i < len(pc.str); i++ {
+			chars = append(chars, out{pc.str[i], pc.a, pc.b})
+		}
+	}
+	for i := 0; i < len(chars); {
+		j := i + 1
+		for j < len(chars) && chars[j].c == chars[i].c {
+			j++
+		}
+		n := j - i
+		c := chars[i].c
+		isLetter := c >= 'a' && c <= 'z'
+		if n >= 3 && isLetter {
+			stretched = true
+			norm.WriteByte(c)
+			alt.WriteByte(c)
+			alt.WriteByte(c)
+			emit(string(c), chars[i].a, chars[j-1].b)
+		} else {
+			for k := i; k < j; k++ {
+				norm.WriteByte(chars[k].c)
+				alt.WriteByte(chars[k].c)
+				emit(string(chars[k].c), chars[k].a, chars[k].b)
+			}
+		}
+		i = j
+	}
+	t.Norm = norm.String()
+	if stretched {
+		t.Alt = alt.String()
+	}
+	t.Masked = strings.Contains(t.Norm, "*")
+	return t
+}
+
+// leetable reports whether segs[k] is a leet character next to a letter.
+func leetable(segs []segment, k int) bool {
+	if _, ok := leet[segs[k].r]; !ok {
+		return false
+	}
+	left := k > 0 && unicode.IsLetter(segs[k-1].r)
+	right := k+1 < len(segs) && unicode.IsLetter(segs[k+1].r)
+	if segs[k].r == '!' || segs[k].r == '|' {
+		return left && right
+	}
+	return left || right
+}
+
+// ToOriginal maps a byte range of Norm to the original text. The result always lies
+// on the original's segment boundaries and satisfies 0 ≤ start ≤ end ≤ len(Original).
+func (p *Prepared) ToOriginal(nStart, nEnd int) (int, int) {
+	if len(p.srcStart) == 0 || nStart >= nEnd {
+		return 0, 0
+	}
+	nStart = max(0, min(nStart, len(p.srcStart)-1))
+	nEnd = max(nStart+1, min(nEnd, len(p.srcEnd)))
+	return int(p.srcStart[nStart]), int(p.srcEnd[nEnd-1])
+}
+
+// NormOffset returns the Norm offset of the first normalised byte produced at or after
+// the original offset orig (len(Norm) if none).
+func (p *Prepared) NormOffset(orig int) int {
+	lo, hi := 0, len(p.srcStart)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(p.srcStart[m]) < orig {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// TokenAt returns the index of the first token that ends after orig, or len(Tokens).
+func (p *Prepared) TokenAt(orig int) int {
+	lo, hi := 0, len(p.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if p.Tokens[m].End <= orig {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// Between returns the original text between two tokens (exclusive).
+func (p *Prepared) Between(a, b Token) string {
+	if a.End > b.Start {
+		return ""
+	}
+	return p.Original[a.End:b.Start]
+}
