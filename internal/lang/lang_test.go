@@ -1,0 +1,53 @@
+package lang
+
+import (
+	"sync"
+	"testing"
+)
+
+var (
+	once sync.Once
+	det  *Detector
+)
+
+func detector() *Detector {
+	once.Do(func() { det = New() })
+	return det
+}
+
+func TestDetectNamesTheLanguageOfClearDrafts(t *testing.T) {
+	tests := []struct{ text, code string }{
+		{"Heute war ein wunderschöner Tag am See mit der ganzen Familie.", "de"},
+		{"We had a wonderful day at the lake with the whole family.", "en"},
+		{"Nous avons passé une journée magnifique au bord du lac avec toute la famille.", "fr"},
+		{"Hemos pasado un día maravilloso en el lago con toda la familia.", "es"},
+		{"Bugün bütün aileyle birlikte gölde harika bir gün geçirdik.", "tr"},
+	}
+	for _, tc := range tests {
+		got := detector().Detect(tc.text)
+		if got.Language.Code != tc.code || !got.Language.Reliable {
+			t.Errorf("Detect(%q) = %+v, want reliable %s", tc.text, got.Language, tc.code)
+		}
+	}
+}
+
+func TestShortDraftsAreUnreliable(t *testing.T) {
+	for _, s := range []string{"Du Idiot", "lol", "👍👍", "12345"} {
+		if got := detector().Detect(s); got.Language.Reliable {
+			t.Errorf("Detect(%q) = %+v, want unreliable", s, got.Language)
+		}
+	}
+}
+
+func TestMixedPostsNameTheSecondRuleLanguage(t *testing.T) {
+	got := detector().Detect("Was für ein Tag heute im Büro, wirklich anstrengend. Anyway, what a fucking day, I am so done with this.")
+	langs := append([]string{got.Language.Code}, got.Also...)
+	hasDE, hasEN := false, false
+	for _, l := range langs {
+		hasDE = hasDE || l == "de"
+		hasEN = hasEN || l == "en"
+	}
+	if !hasDE || !hasEN {
+		t.Errorf("mixed post gave %v, want de and en", langs)
+	}
+}

@@ -1,0 +1,249 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/postcheck/postcheck/internal/text"
+)
+
+// Compound modes of a terms rule: whether a term also counts as the head or the tail
+// of a German compound ("Scheißtag" ← scheiß + tag, "Vollidiot" ← voll + idiot).
+const (
+	CompoundNone   = "none"
+	CompoundPrefix = "prefix"
+	CompoundSuffix = "suffix"
+	CompoundBoth   = "both"
+)
+
+// minCompoundRest is the least a compound must add to its head, so that "Marsch"
+// is not "arsch" and "Analyse" not "anal".
+const minCompoundRest = 3
+
+// inflections are the endings a term may take when its rule asks for them.
+var inflections = map[string][]string{
+	"de": {"e", "en", "n", "s", "es", "er", "ern", "em", "in", "innen", "st", "t"},
+	"en": {"s", "es", "ed", "ing", "er", "ers", "y"},
+}
+
+type lexEntry struct {
+	owner int
+	rest  []string // following words; "_" matches any one word
+}
+
+type lexHead struct {
+	owner int
+	head  string
+}
+
+// lexicon finds terms among tokens: whole words, phrases, compounds, masked words.
+type lexicon struct {
+	first  map[string][]lexEntry
+	prefix map[string][]int
+	suffix map[string][]int
+	// single words by length, for masked tokens ("f*ck")
+	byLen   map[int][]lexHead
+	minHead int
+	maxHead int
+}
+
+func newLexicon() *lexicon {
+	return &lexicon{first: map[string][]lexEntry{}, prefix: map[string][]int{}, suffix: map[string][]int{}, byLen: map[int][]lexHead{}, minHead: 1 << 30}
+}
+
+// expand turns "halt {die|deine} fresse" into every alternative.
+func expand(term string) ([]string, error) {
+	i := strings.IndexByte(term, '{')
+	if i < 0 {
+		if strings.ContainsAny(term, "|}") {
+			return nil, fmt.Errorf("term %q: '|' and '}' only inside {a|b}", term)
+		}
+		return []string{term}, nil
+	}
+	j := strings.IndexByte(term[i:], '}')
+	if j < 0 {
+		return nil, fmt.Errorf("term %q: unclosed {", term)
+	}
+	j += i
+	var out []string
+	for _, alt := range strings.Split(term[i+1:j], "|") {
+		rest, err := expand(term[:i] + alt + term[j+1:])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rest...)
+	}
+	return out, nil
+}
+
+// add registers terms for owner.
+func (lx *lexicon) add(owner int, terms []string, compound, inflect string) error {
+	switch compound {
+	case "", CompoundNone, CompoundPrefix, CompoundSuffix, CompoundBoth:
+	default:
+		return fmt.Errorf("compound must be none, prefix, suffix or both, not %q", compound)
+	}
+	var endings []string
+	switch inflect {
+	case "", "none":
+	case "de", "en":
+		endings = inflections[inflect]
+	default:
+		return fmt.Errorf("inflect must be none, de or en, not %q", inflect)
+	}
+	for _, term := range terms {
+		alts, err := expand(term)
+		if err != nil {
+			return err
+		}
+		for _, alt := range alts {
+			words := phraseWords(alt)
+			if len(words) == 0 {
+				return fmt.Errorf("term %q has no words", term)
+			}
+			if words[0] == "_" {
+				return fmt.Errorf("term %q may not start with the wildcard _", term)
+			}
+			last := words[len(words)-1]
+			forms := []string{last}
+			for _, e := range endings {
+				forms = append(forms, last+e)
+			}
+			for _, f := range forms {
+				ws := append(append([]string(nil), words[:len(words)-1]...), f)
+				lx.first[ws[0]] = append(lx.first[ws[0]], lexEntry{owner: owner, rest: ws[1:]})
+				if len(ws) == 1 {
+					lx.byLen[len(f)] = append(lx.byLen[len(f)], lexHead{owner, f})
+				}
+			}
+			if len(words) == 1 && compound != "" && compound != CompoundNone {
+				h := words[0]
+				if compound == CompoundPrefix || compound == CompoundBoth {
+					lx.prefix[h] = append(lx.prefix[h], owner)
+				}
+				if compound == CompoundSuffix || compound == CompoundBoth {
+					lx.suffix[h] = append(lx.suffix[h], owner)
+				}
+				lx.minHead = min(lx.minHead, len(h))
+				lx.maxHead = max(lx.maxHead, len(h))
+			}
+		}
+	}
+	return nil
+}
+
+// phraseWords normalises a term's words, keeping the wildcard "_".
+func phraseWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if w == "_" {
+			out = append(out, "_")
+			continue
+		}
+		out = append(out, normWords(w)...)
+	}
+	return out
+}
+
+// scan reports every match in doc's token sequences to emit; want filters owners.
+func (lx *lexicon) scan(doc *Doc, want func(owner int) bool, emit func(owner, start, end int)) {
+	lx.scanSeq(doc, doc.Tokens, want, emit)
+	if doc.Variant != nil {
+		lx.scanSeq(doc, doc.Variant, want, emit)
+	}
+}
+
+func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emit func(owner, start, end int)) {
+	for i := range toks {
+		t := &toks[i]
+		lx.scanKey(doc, toks, i, t.Norm, want, emit)
+		if t.Alt != "" {
+			lx.scanKey(doc, toks, i, t.Alt, want, emit)
+		}
+		if t.Masked {
+			lx.scanMasked(t, want, emit)
+		}
+		if len(lx.prefix) > 0 || len(lx.suffix) > 0 {
+			lx.scanCompound(t, want, emit)
+		}
+	}
+}
+
+func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, want func(int) bool, emit func(owner, start, end int)) {
+	for _, e := range lx.first[key] {
+		if !want(e.owner) {
+			continue
+		}
+		j := i + 1
+		ok := true
+		for _, w := range e.rest {
+			if j >= len(toks) || !phraseGap(doc.Original[toks[j-1].End:toks[j].Start]) ||
+				(w != "_" && toks[j].Norm != w && toks[j].Alt != w) {
+				ok = false
+				break
+			}
+			j++
+		}
+		if ok {
+			emit(e.owner, toks[i].Start, toks[j-1].End)
+		}
+	}
+}
+
+func (lx *lexicon) scanMasked(t *text.Token, want func(int) bool, emit func(owner, start, end int)) {
+	n := t.Norm
+	masks := strings.Count(n, "*")
+	if len(n)-masks < 2 || masks*2 > len(n) {
+		return
+	}
+	for _, h := range lx.byLen[len(n)] {
+		if !want(h.owner) {
+			continue
+		}
+		match := true
+		for k := 0; k < len(n); k++ {
+			if n[k] != '*' && n[k] != h.head[k] {
+				match = false
+				break
+			}
+		}
+		if match {
+			emit(h.owner, t.Start, t.End)
+		}
+	}
+}
+
+func (lx *lexicon) scanCompound(t *text.Token, want func(int) bool, emit func(owner, start, end int)) {
+	n := t.Norm
+	if t.Masked || len(n) < lx.minHead+minCompoundRest {
+		return
+	}
+	for l := lx.minHead; l <= lx.maxHead && l <= len(n)-minCompoundRest; l++ {
+		for _, o := range lx.prefix[n[:l]] {
+			if want(o) {
+				emit(o, t.Start, t.End)
+			}
+		}
+		for _, o := range lx.suffix[n[len(n)-l:]] {
+			if want(o) {
+				emit(o, t.Start, t.End)
+			}
+		}
+	}
+}
+
+// phraseGap reports whether the text between two words of a phrase keeps them together:
+// spaces, a hyphen, quotes or a comma, but no sentence end or blank line.
+func phraseGap(gap string) bool {
+	if len(gap) > 8 {
+		return false
+	}
+	for _, r := range gap {
+		switch r {
+		case ' ', '\t', '\n', '-', '–', '\'', '"', '„', '“', '”', '‚', '‘', '’', ',', '»', '«', '\u00A0':
+		default:
+			return false
+		}
+	}
+	return !strings.Contains(gap, "\n\n")
+}
