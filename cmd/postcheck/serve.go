@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/postcheck/postcheck/internal/check"
+	"github.com/postcheck/postcheck/internal/httpapi"
+	"github.com/postcheck/postcheck/web"
+)
+
+// envOr returns the environment variable or the default.
+func envOr(name, def string) string {
+	if v := os.Getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+func (m *Main) serve(ctx context.Context, args []string) error {
+	fs := m.flags("serve")
+	addr := fs.String("addr", envOr("POSTCHECK_ADDR", "127.0.0.1:8080"), "listen address (env POSTCHECK_ADDR)")
+	maxBody := fs.Int64("max-body-bytes", 1<<20, "largest accepted request body")
+	maxText := fs.Int("max-text-bytes", 100_000, "largest accepted draft in bytes")
+	logLevel := fs.String("log-level", envOr("POSTCHECK_LOG_LEVEL", "info"), "debug, info, warn or error (drafts are never logged)")
+	drain := fs.Duration("drain-timeout", 15*time.Second, "how long in-flight requests may finish on shutdown")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(*logLevel)); err != nil {
+		return fmt.Errorf("--log-level: %v", err)
+	}
+	if *maxBody <= 0 || *maxText <= 0 {
+		return errors.New("--max-body-bytes and --max-text-bytes must be positive")
+	}
+	log := slog.New(slog.NewJSONHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
+
+	start := time.Now()
+	checker, err := buildChecker(check.WithMaxTextBytes(*maxText))
+	if err != nil {
+		return err
+	}
+	pages, err := web.Templates()
+	if err != nil {
+		return err
+	}
+	srv := httpapi.New(checker, pages, web.Static(), httpapi.WithLogger(log), httpapi.WithMaxBodyBytes(*maxBody))
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "rules", len(checker.Engine().Rules()),
+		"ruleset", checker.Engine().Version(), "startup_ms", time.Since(start).Milliseconds())
+	if m.Ready != nil {
+		m.Ready <- ln.Addr().String()
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("draining", "timeout", drain.String())
+	srv.SetDraining(true)
+	sctx, cancel := context.WithTimeout(context.Background(), *drain)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,196 @@
+package httpapi
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/http"
+	"slices"
+
+	"github.com/postcheck/postcheck/internal/check"
+	"github.com/postcheck/postcheck/web"
+)
+
+// segment is a stretch of the draft, marked when findings cover it.
+type segment struct {
+	Text     string
+	Marked   bool
+	Severity string
+	Category string
+	IDs      string // ids of the findings that cover it, space separated
+	Title    string
+}
+
+type card struct {
+	ID          string
+	RuleID      string
+	Severity    string
+	SevLabel    string
+	Text        string
+	Message     string
+	Explanation string
+	Suggestion  *check.Suggestion
+}
+
+type group struct {
+	Category string
+	Title    string
+	Cards    []card
+}
+
+type formView struct {
+	UI        web.UI
+	Text      string
+	Checked   bool
+	Report    *check.Report
+	Verdict   string
+	Segments  []segment
+	Groups    []group
+	Error     string
+	Policies  []*check.Policy
+	Policy    string
+	Audience  string
+	Audiences []string
+	Redacted  string
+}
+
+func (s *Server) uiLang(r *http.Request) string {
+	return web.PickLanguage(r.URL.Query().Get("lang"), r.Header.Get("Accept-Language"))
+}
+
+// handleForm is GET /: the empty form.
+func (s *Server) handleForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, r, http.StatusOK, s.newView(r))
+}
+
+func (s *Server) newView(r *http.Request) *formView {
+	return &formView{UI: web.Strings(s.uiLang(r)), Policies: s.checker.Policies().List(), Audiences: check.Audiences}
+}
+
+// handleFormPost is POST /: the no-JavaScript path. It checks the draft and renders
+// the report with the spans in <mark> elements.
+func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
+	v := s.newView(r)
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxBodyBytes)
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		status := http.StatusBadRequest
+		if errors.As(err, &tooBig) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		v.Error = "The form could not be read."
+		s.render(w, r, status, v)
+		return
+	}
+	if l := r.PostForm.Get("lang"); l == "de" || l == "en" {
+		v.UI = web.Strings(l)
+	}
+	v.Text = r.PostForm.Get("text")
+	v.Policy = r.PostForm.Get("policy")
+	v.Audience = r.PostForm.Get("audience")
+	rep, err := s.checker.Check(r.Context(), check.Draft{Text: v.Text, Policy: v.Policy, Audience: v.Audience, Redact: r.PostForm.Get("redact") != ""})
+	if err != nil {
+		v.Error = check.ErrorMessage(err)
+		s.render(w, r, check.HTTPStatus(check.ErrorCode(err)), v)
+		return
+	}
+	s.metrics.report(rep)
+	v.Checked, v.Report, v.Verdict = true, rep, string(rep.Verdict)
+	v.Segments = segments(rep)
+	v.Groups = groups(v.UI, rep)
+	if rep.Redacted != nil {
+		v.Redacted = rep.Redacted.Text
+	}
+	s.render(w, r, http.StatusOK, v)
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, v *formView) {
+	var buf bytes.Buffer
+	if err := s.pages.ExecuteTemplate(&buf, "index.html", v); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// segments cuts the draft at every finding boundary; each piece is marked with the
+// most severe finding that covers it, so overlapping findings stay readable.
+func segments(rep *check.Report) []segment {
+	cuts := []int{0, len(rep.Text)}
+	for _, f := range rep.Findings {
+		cuts = append(cuts, f.Span.Start, f.Span.End)
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var out []segment
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		seg := segment{Text: rep.Text[a:b]}
+		var top *check.Finding
+		for k := range rep.Findings {
+			f := &rep.Findings[k]
+			if f.Span.Start <= a && b <= f.Span.End {
+				if seg.IDs != "" {
+					seg.IDs += " "
+				}
+				seg.IDs += findingID(k)
+				if top == nil || f.Severity > top.Severity {
+					top = f
+				}
+			}
+		}
+		if top != nil {
+			seg.Marked, seg.Severity, seg.Category, seg.Title = true, top.Severity.String(), string(top.Category), top.Message
+		}
+		out = append(out, seg)
+	}
+	return out
+}
+
+func findingID(i int) string { return "f" + itoa(i+1) }
+
+func itoa(n int) string {
+	var b []byte
+	for {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+		if n == 0 {
+			return string(b)
+		}
+	}
+}
+
+// groups sorts the findings under the tips they belong to.
+func groups(ui web.UI, rep *check.Report) []group {
+	var out []group
+	for _, cat := range check.Categories {
+		g := group{Category: string(cat), Title: ui.Tips[string(cat)]}
+		for k, f := range rep.Findings {
+			if f.Category != cat {
+				continue
+			}
+			label := map[check.Severity]string{check.Low: ui.Low, check.Medium: ui.Medium, check.High: ui.High}[f.Severity]
+			g.Cards = append(g.Cards, card{ID: findingID(k), RuleID: f.RuleID, Severity: f.Severity.String(), SevLabel: label,
+				Text: rep.Text[f.Span.Start:f.Span.End], Message: f.Message, Explanation: f.Explanation, Suggestion: f.Suggestion})
+		}
+		if len(g.Cards) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (s *Server) staticHandler() http.Handler {
+	fsrv := http.FileServer(http.FS(s.static))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if _, err := fs.Stat(s.static, r.URL.Path); err != nil {
+			s.writeError(w, r, check.Errorf(check.ENotFound, "no such file"))
+			return
+		}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
