@@ -1,0 +1,79 @@
+package pii
+
+import (
+	"regexp"
+	"strings"
+)
+
+const (
+	upper = `[A-ZÄÖÜ]`
+	lower = `[a-zäöüßéèàç]`
+	// German, Austrian and Swiss street types, written as a word's tail ("Lindenstraße")
+	// or as a word of their own after an adjective ("Mariahilfer Straße").
+	deStreetTail = `(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|pfad|graben|kai|zeile|stieg|twiete|wall|promenade|markt|berg|feld|garten|hof)`
+	deStreetWord = `(?:Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Graben|Kai|Zeile|Markt|Berg|Feld|Garten|Hof)`
+	deHouse      = `[1-9]\d{0,2}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?[1-9]\d{0,2}[a-z]?)?`
+	dePlace      = `(?:,\s*|\s+(?:in\s+)?)(?:(?:D|A|CH)-)?[1-9]\d{3,4}\s` + upper + `[\p{L}\-]+(?:\s(?:am|an der|im|bei|ob der)\s` + upper + `[\p{L}]+|\s\(` + upper + `[\p{L}]+\))?`
+	enStreetType = `(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Gardens|Grove|Place|Pl|Terrace|Court|Ct|Square|Sq|Mews|Row|Hill|Boulevard|Blvd|Parkway|Pkwy|Circle|Cir|Trail|Highway|Hwy|Walk|Plaza)`
+	ukPostcode   = `(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})`
+)
+
+var (
+	deAddressRe = regexp.MustCompile(
+		`(?:\b` + upper + lower + `{2,}(?:-` + upper + lower + `+)*` + deStreetTail +
+			`|\b` + upper + lower + `+(?:er|sche|scher)\s` + deStreetWord +
+			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Alte|Alter|Neue|Neuer|Obere|Untere)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
+			`\s` + deHouse + `(?:` + dePlace + `)?`)
+	enAddressRe = regexp.MustCompile(
+		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +
+			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+)?` +
+			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
+			`(?:,?\s(?:[A-Z]{2}\s\d{5}(?:-\d{4})?|` + ukPostcode + `))?`)
+	ukPostcodeRe = regexp.MustCompile(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcode + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)
+	// Words that end like "Berliner" but are articles or pronouns: "Der Weg 3" is no street.
+	notAdjective = map[string]bool{"Der": true, "Jeder": true, "Unser": true, "Euer": true, "Dieser": true, "Jener": true, "Welcher": true, "Aller": true, "Oder": true, "Aber": true, "Immer": true, "Wieder": true, "Later": true, "Keiner": true, "Einer": true, "Meiner": true, "Deiner": true, "Seiner": true, "Ihrer": true}
+)
+
+// Addresses finds postal addresses: a German, Austrian or Swiss street with house number
+// ("Lindenstraße 12", "Mariahilfer Straße 45, 1060 Wien", "Am Markt 3"), an English or US
+// street address ("221B Baker Street, London NW1 6XE", "1600 Pennsylvania Ave, Washington, DC 20500"),
+// or a UK postcode after its town. A street without a number is not an address.
+func Addresses(s string) []Match {
+	var out []Match
+	for _, loc := range deAddressRe.FindAllStringIndex(s, -1) {
+		a, b := loc[0], loc[1]
+		if wordAfter(s, b) || (b < len(s) && (s[b] == '.' || s[b] == ',') && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9') {
+			continue
+		}
+		if sp := strings.IndexByte(s[a:b], ' '); sp > 0 && notAdjective[s[a:a+sp]] {
+			continue
+		}
+		if isUnitAfter(s[b:]) {
+			continue
+		}
+		out = append(out, Match{Start: a, End: b, Kind: Address, Detail: "de"})
+	}
+	for _, loc := range enAddressRe.FindAllStringIndex(s, -1) {
+		m := Match{Start: loc[0], End: loc[1], Kind: Address, Detail: "en"}
+		if !overlaps(m, out) && !isUnitAfter(s[m.End:]) {
+			out = append(out, m)
+		}
+	}
+	for _, loc := range ukPostcodeRe.FindAllStringIndex(s, -1) {
+		a := loc[0]
+		for a < loc[1] && (s[a] == ',' || s[a] == ' ') {
+			a++
+		}
+		m := Match{Start: a, End: loc[1], Kind: Address, Detail: "uk"}
+		if !overlaps(m, out) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// isUnitAfter reports a unit after the number ("Platz 3 Minuten", "Weg 5 km"), which
+// makes the number a quantity, not a house number.
+var unitAfterRe = regexp.MustCompile(`^\s*(?:%|€|km|m\b|min|minuten|minutes|stunden|hours|tage|days|jahre|years|uhr|mal|times|prozent|percent|euro|punkte|points|\.\s?(?:platz|rang))`)
+
+func isUnitAfter(rest string) bool { return unitAfterRe.MatchString(rest) }

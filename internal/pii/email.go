@@ -1,0 +1,30 @@
+package pii
+
+import (
+	"regexp"
+	"strings"
+)
+
+var emailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}`)
+
+// Emails finds e-mail addresses. The local part may not start or end with a dot and the
+// domain needs a top-level label of letters, so "@name" mentions and "a@b" are not addresses.
+func Emails(s string) []Match {
+	var out []Match
+	for _, loc := range emailRe.FindAllStringIndex(s, -1) {
+		a, b := loc[0], loc[1]
+		at := strings.IndexByte(s[a:b], '@') + a
+		for a < at && s[a] == '.' {
+			a++
+		}
+		local := s[a:at]
+		if local == "" || strings.HasSuffix(local, ".") || strings.Contains(local, "..") {
+			continue
+		}
+		if wordBefore(s, a) && s[a-1] != '.' || wordAfter(s, b) {
+			continue
+		}
+		out = append(out, Match{Start: a, End: b, Kind: Email})
+	}
+	return out
+}

@@ -1,0 +1,71 @@
+package pii
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	// Decimal degrees with at least four decimals (about 10 m): "50.94167, 6.95833".
+	coordDecRe = regexp.MustCompile(`(-?\d{1,2}\.\d{4,})°?(?:\s*([NS]))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{4,})°?(?:\s*([EWO]))?`)
+	// Degrees, minutes and seconds: 48°8'23.4"N 11°34'12.3"E.
+	coordDMSRe = regexp.MustCompile(`\d{1,2}°\s?\d{1,2}['′]\s?(?:\d{1,2}(?:[.,]\d+)?["″]\s?)?[NS],?\s*\d{1,3}°\s?\d{1,2}['′]\s?(?:\d{1,2}(?:[.,]\d+)?["″]\s?)?[EWO]`)
+	ipRe       = regexp.MustCompile(`\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b`)
+	ipNotRe    = regexp.MustCompile(`(?i)(version|v|ver\.?|release|build|firmware|update|os|ios|android)\s*$`)
+)
+
+// Coordinates finds precise geographic coordinates: decimal degrees with four or more
+// decimals in valid ranges, or degrees with minutes and hemispheres.
+func Coordinates(s string) []Match {
+	var out []Match
+	for _, m := range coordDecRe.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[0], m[1]
+		lat, err1 := strconv.ParseFloat(s[m[2]:m[3]], 64)
+		lon, err2 := strconv.ParseFloat(s[m[6]:m[7]], 64)
+		if err1 != nil || err2 != nil || lat < -90 || lat > 90 || lon < -180 || lon > 180 || wordBefore(s, a) || wordAfter(s, b) {
+			continue
+		}
+		out = append(out, Match{Start: a, End: b, Kind: Coordinate})
+	}
+	for _, loc := range coordDMSRe.FindAllStringIndex(s, -1) {
+		mm := Match{Start: loc[0], End: loc[1], Kind: Coordinate}
+		if !overlaps(mm, out) {
+			out = append(out, mm)
+		}
+	}
+	return out
+}
+
+// IPAddresses finds IPv4 addresses with four octets of 0–255 that do not follow a
+// version label ("Version 10.2.3.4") and are not loopback, private or documentation
+// ranges, which identify nobody.
+func IPAddresses(s string) []Match {
+	var out []Match
+	for _, m := range ipRe.FindAllStringSubmatchIndex(s, -1) {
+		a, b := m[0], m[1]
+		if a > 0 && (s[a-1] == '.' || s[a-1] == 'v' || s[a-1] == 'V') || b < len(s) && s[b] == '.' && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9' {
+			continue
+		}
+		if ipNotRe.MatchString(s[max(0, a-12):a]) {
+			continue
+		}
+		var o [4]int
+		ok := true
+		for i := range 4 {
+			part := s[m[2+2*i]:m[3+2*i]]
+			v, err := strconv.Atoi(part)
+			if err != nil || v > 255 || len(part) > 1 && part[0] == '0' {
+				ok = false
+				break
+			}
+			o[i] = v
+		}
+		if !ok || o[0] == 0 || o[0] == 10 || o[0] == 127 || o[0] >= 224 || o[0] == 192 && o[1] == 168 ||
+			o[0] == 172 && o[1] >= 16 && o[1] <= 31 || strings.HasPrefix(s[a:b], "192.0.2.") {
+			continue
+		}
+		out = append(out, Match{Start: a, End: b, Kind: IPAddress})
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package pii
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// phoneCandRe finds stretches that may be phone numbers: digits with spaces, slashes,
+// dashes and brackets, optionally led by '+'. Dots are not accepted as separators, which
+// keeps dates, prices and version numbers out from the start.
+var phoneCandRe = regexp.MustCompile(`\+?\(?\+?\d[\d ()/\-–]{4,26}\d`)
+
+var (
+	dateLikeRe = regexp.MustCompile(`^(?:\d{1,2}[/\-]\d{1,2}[/\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{4} ?[–\-/] ?\d{2,4}|\d{1,2} ?[–\-] ?\d{1,2})$`)
+	nanpRe     = regexp.MustCompile(`^(?:\+?1[ \-.]?)?(?:\(\d{3}\) ?|\d{3}[ \-/])\d{3}[ \-]\d{4}$`)
+	// Labels that make a number something other than a person's phone number.
+	notPhoneLabelRe = regexp.MustCompile(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
+	phoneLabelRe    = regexp.MustCompile(`(?i)(tel\.?|telefon\w*|fon|phone|mobil\w*|handy\w*|cell|call|ruf\w*|anruf\w*|whatsapp|signal|fax|nummer|number|erreichbar|reach)[^.!?\n\d]{0,20}$`)
+)
+
+// phoneRegions are tried in order for numbers written in national form.
+var phoneRegions = []string{"DE", "AT", "CH", "GB"}
+
+// Phones finds phone numbers of Germany, Austria, Switzerland, the UK and North
+// America in national form, and any country's numbers in international form ("+44 …",
+// "0049 …"). Every candidate is validated against the number plan of libphonenumber;
+// dates, year ranges, prices, order numbers and toll-free or premium service numbers
+// (a company's public hotline) are not reported.
+func Phones(s string) []Match {
+	var out []Match
+	for _, loc := range phoneCandRe.FindAllStringIndex(s, -1) {
+		a, b := loc[0], loc[1]
+		raw := s[a:b]
+		// An unbalanced bracket at either end belongs to the sentence, not the number.
+		if strings.HasPrefix(raw, "(") && !strings.Contains(raw, ")") {
+			a++
+			raw = s[a:b]
+		}
+		if m, ok := phoneAt(s, a, b, raw); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func phoneAt(s string, a, b int, raw string) (Match, bool) {
+	none := Match{}
+	if wordBefore(s, a) || wordAfter(s, b) || strings.Contains(raw, "  ") {
+		return none, false
+	}
+	if a > 0 && strings.ContainsRune(".,€$£#/-", rune(s[a-1])) {
+		return none, false
+	}
+	if b < len(s) && (s[b] == '.' || s[b] == ',') && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9' {
+		return none, false
+	}
+	after := strings.TrimLeft(s[b:], " ")
+	for _, unit := range []string{"€", "$", "£", "%", "EUR", "Euro", "USD", "CHF", "GBP", "Stück", "km", "kg", "mal", "x "} {
+		if strings.HasPrefix(after, unit) {
+			return none, false
+		}
+	}
+	d := digitsOf(raw)
+	if len(d) < 7 || len(d) > 15 || dateLikeRe.MatchString(raw) {
+		return none, false
+	}
+	before := s[max(0, a-40):a]
+	if notPhoneLabelRe.MatchString(before) {
+		return none, false
+	}
+	num, ok := parsePhone(raw, phoneLabelRe.MatchString(before))
+	if !ok {
+		return none, false
+	}
+	switch phonenumbers.GetNumberType(num) {
+	case phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE, phonenumbers.SHARED_COST, phonenumbers.UAN:
+		return none, false
+	}
+	return Match{Start: a, End: b, Kind: Phone, Detail: phonenumbers.GetRegionCodeForNumber(num)}, true
+}
+
+// parsePhone validates a candidate. International numbers need only be valid; national
+// ones must carry a trunk prefix 0 (DE, AT, CH, UK) or the North American layout, and a
+// bare ten-digit North American number counts only after a label such as "Tel.".
+func parsePhone(raw string, labelled bool) (*phonenumbers.PhoneNumber, bool) {
+	c := strings.ReplaceAll(raw, "–", "-")
+	compact := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '+' {
+			return r
+		}
+		return -1
+	}, c)
+	switch {
+	case strings.HasPrefix(compact, "+") || strings.HasPrefix(compact, "00"):
+		if strings.HasPrefix(compact, "00") {
+			c = "+" + strings.TrimPrefix(strings.TrimLeft(c, "( "), "00")
+		}
+		// "+49 (0)221 …": the bracketed trunk zero is not dialled from abroad.
+		c = strings.Replace(c, "(0)", "", 1)
+		num, err := phonenumbers.Parse(c, "ZZ")
+		if err != nil || !phonenumbers.IsValidNumber(num) {
+			return nil, false
+		}
+		return num, true
+	case strings.HasPrefix(compact, "0"):
+		for _, region := range phoneRegions {
+			num, err := phonenumbers.Parse(c, region)
+			if err == nil && phonenumbers.IsValidNumberForRegion(num, region) {
+				return num, true
+			}
+		}
+		return nil, false
+	}
+	if !nanpRe.MatchString(strings.TrimSpace(c)) && !(labelled && (len(compact) == 10 || len(compact) == 11 && compact[0] == '1')) {
+		return nil, false
+	}
+	for _, region := range []string{"US", "CA"} {
+		num, err := phonenumbers.Parse(c, region)
+		if err == nil && phonenumbers.IsValidNumberForRegion(num, region) {
+			return num, true
+		}
+	}
+	return nil, false
+}

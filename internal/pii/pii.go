@@ -1,0 +1,107 @@
+// Package pii finds personal identifiers and secrets in running text and validates them
+// with their checksums, number plans and issuer ranges. Every function is pure, never
+// panics on any input, and reports byte offsets into the string it was given.
+package pii
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind names the type of a match.
+type Kind string
+
+// The kinds of identifiers this package finds.
+const (
+	Email      Kind = "EMAIL"
+	Phone      Kind = "PHONE"
+	IBAN       Kind = "IBAN"
+	BIC        Kind = "BIC"
+	Card       Kind = "CARD"
+	TaxIDDE    Kind = "TAX_ID_DE"
+	SocialSec  Kind = "SOCIAL_SECURITY"
+	IDDocument Kind = "ID_DOCUMENT"
+	Address    Kind = "ADDRESS"
+	Coordinate Kind = "COORDINATES"
+	IPAddress  Kind = "IP_ADDRESS"
+	Secret     Kind = "API_KEY"
+)
+
+// Match is one found identifier: a byte span of the input and its kind.
+type Match struct {
+	Start, End int
+	Kind       Kind
+	// Detail is a sub-type, such as the card issuer ("visa") or the key vendor ("aws").
+	Detail string
+}
+
+// Text returns the matched part of s.
+func (m Match) Text(s string) string { return s[m.Start:m.End] }
+
+// overlaps reports whether m overlaps any of ms.
+func overlaps(m Match, ms []Match) bool {
+	for _, o := range ms {
+		if m.Start < o.End && o.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+// digitsOf returns the ASCII digits of s in order.
+func digitsOf(s string) []byte {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			out = append(out, s[i])
+		}
+	}
+	return out
+}
+
+// wordBefore reports whether the rune before byte i is a letter or digit, so that a
+// match starting at i would begin inside a word.
+func wordBefore(s string, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordAfter reports whether the rune at byte i is a letter or digit.
+func wordAfter(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// All runs every finder in this package and returns the matches ordered by position.
+// Where two matches overlap, the one found first in the order below wins: secrets,
+// e-mail, IBAN, card, tax and social-security numbers, coordinates, IP addresses, phone numbers.
+func All(s string) []Match {
+	var out []Match
+	add := func(ms []Match) {
+		for _, m := range ms {
+			if !overlaps(m, out) {
+				out = append(out, m)
+			}
+		}
+	}
+	add(Secrets(s))
+	add(Emails(s))
+	ibans := IBANs(s)
+	add(ibans)
+	add(BICs(s, ibans))
+	add(Cards(s))
+	add(TaxIDsDE(s))
+	add(SocialSecurity(s))
+	add(Coordinates(s))
+	add(IPAddresses(s))
+	add(Phones(s))
+	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
+	return out
+}

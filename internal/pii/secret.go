@@ -1,0 +1,78 @@
+package pii
+
+import (
+	"math"
+	"regexp"
+)
+
+// secretPatterns are the shapes of credentials whose vendors give them a fixed prefix.
+var secretPatterns = []struct {
+	vendor string
+	re     *regexp.Regexp
+}{
+	{"private_key", regexp.MustCompile(`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?s:.*?)(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)`)},
+	{"aws", regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b`)},
+	{"aws_secret", regexp.MustCompile(`(?i)aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})\b`)},
+	{"github", regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{36,255}\b`)},
+	{"github", regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,255}\b`)},
+	{"slack", regexp.MustCompile(`\bxox[baprse]-[A-Za-z0-9-]{10,200}`)},
+	{"slack", regexp.MustCompile(`https://hooks\.slack\.com/services/T[A-Za-z0-9_]+/B[A-Za-z0-9_]+/[A-Za-z0-9_]+`)},
+	{"stripe", regexp.MustCompile(`\b(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}\b`)},
+	{"stripe", regexp.MustCompile(`\bwhsec_[A-Za-z0-9]{24,}\b`)},
+	{"google", regexp.MustCompile(`\bAIza[0-9A-Za-z_\-]{35}\b`)},
+	{"google", regexp.MustCompile(`\bya29\.[0-9A-Za-z_\-]{20,}`)},
+	{"openai", regexp.MustCompile(`\bsk-(?:proj-|ant-)?[A-Za-z0-9_\-]{32,}\b`)},
+	{"jwt", regexp.MustCompile(`\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{16,}`)},
+	{"generic", regexp.MustCompile(`(?i)\b(?:api[_\- ]?key|api[_\- ]?token|access[_\- ]?token|auth[_\- ]?token|secret[_\- ]?key|client[_\- ]?secret|bearer)["']?\s*[:=]?\s*["']?([A-Za-z0-9_\-+/=.]{20,200})`)},
+}
+
+// Secrets finds API keys, tokens and private-key blocks. Keys with a vendor prefix are
+// found by shape; a value after a generic label ("api_key=", "Bearer") must also look
+// random (mixed character classes, high entropy) so that prose is not taken for a key.
+func Secrets(s string) []Match {
+	var out []Match
+	for _, p := range secretPatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			a, b := m[0], m[1]
+			if len(m) > 2 && m[2] >= 0 {
+				a, b = m[2], m[3]
+				if p.vendor == "generic" && !randomLooking(s[a:b]) {
+					continue
+				}
+			}
+			mm := Match{Start: a, End: b, Kind: Secret, Detail: p.vendor}
+			if !overlaps(mm, out) {
+				out = append(out, mm)
+			}
+		}
+	}
+	return out
+}
+
+// randomLooking reports whether s mixes letters and digits and has the entropy of a
+// generated token rather than of a word.
+func randomLooking(s string) bool {
+	var lower, upper, digit bool
+	freq := map[rune]int{}
+	for _, r := range s {
+		freq[r]++
+		switch {
+		case r >= 'a' && r <= 'z':
+			lower = true
+		case r >= 'A' && r <= 'Z':
+			upper = true
+		case r >= '0' && r <= '9':
+			digit = true
+		}
+	}
+	if !digit || !(lower || upper) {
+		return false
+	}
+	h := 0.0
+	n := float64(len([]rune(s)))
+	for _, c := range freq {
+		p := float64(c) / n
+		h -= p * math.Log2(p)
+	}
+	return h >= 3.5
+}
