@@ -61,6 +61,12 @@ func adjust(doc *Doc, r *Rule, h Hit, sev check.Severity) (check.Severity, []Tex
 	case r.context[CtxNegation] && has(negators, 2) && !commaBetween(doc, h.Start, 2):
 		sev = sev.Lower(2)
 		notes = append(notes, Text{"de": "Verneint („kein …“), daher milder bewertet.", "en": "Negated (“not …”), so rated lower."})
+	case r.context[CtxCounter] && counterSpeech(doc, h.Start, h.End):
+		sev = sev.Lower(2)
+		notes = append(notes, Text{"de": "Steht in einer Gegenrede (der Beitrag weist Hetze zurück), daher milder bewertet.", "en": "Part of counter-speech (the post rejects hate), so rated lower."})
+	case r.context[CtxReclaimed] && reclaimed(doc, before):
+		sev = sev.Lower(2)
+		notes = append(notes, Text{"de": "Selbstbezeichnung („ich bin …“, „als …“), daher milder bewertet.", "en": "Self-identification (“I am …”, “as a …”), so rated lower."})
 	case r.context[CtxQuote] && (quoted(doc, h.Start, h.End) || has(reporting, lookback)):
 		sev = sev.Lower(1)
 		notes = append(notes, Text{"de": "Zitiert oder wiedergegeben, daher milder bewertet – prüfen Sie, ob das Zitat nötig ist.", "en": "Quoted or reported, so rated lower – check whether the quote is needed."})

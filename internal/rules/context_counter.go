@@ -1,0 +1,123 @@
+package rules
+
+import "strings"
+
+// Counter-speech: a post that names hate in order to reject it. The words are
+// normalised; phrases are matched on consecutive tokens.
+var (
+	counterWords = set("rassismus", "rassistisch", "rassistische", "rassistischen", "rassist", "rassisten", "hetze", "hetzer",
+		"menschenverachtend", "menschenverachtende", "menschenfeindlich", "menschenfeindliche", "volksverhetzung", "strafbar",
+		"angezeigt", "anzeigen", "anzeige", "verurteilen", "verurteile", "inakzeptabel", "unertraeglich", "schaemen", "schaemt",
+		"solidaritaet", "widersprechen", "widerspreche", "dagegenhalten", "antisemitismus", "antisemitisch", "homophob", "homophobie",
+		"sexistisch", "sexismus", "transfeindlich", "queerfeindlich", "diskriminierung", "diskriminierend", "beleidigend",
+		"racist", "racism", "racists", "bigot", "bigots", "bigotry", "bigoted", "hateful", "unacceptable", "condemn", "condemns",
+		"homophobic", "homophobia", "transphobic", "sexist", "misogynist", "misogynistic", "antisemitic", "antisemitism", "xenophobic",
+		"reported", "slur", "slurs", "nohatespeech", "nohate", "noracism", "gegenrassismus", "gegenhass", "refugeeswelcome",
+		"niewieder", "nazisraus", "fckafd", "fcknzs")
+	counterPhrases = [][]string{
+		{"kein", "platz"}, {"keinen", "platz"}, {"nie", "wieder"}, {"nazis", "raus"}, {"gegen", "rechts"}, {"gegen", "hass"},
+		{"no", "place"}, {"not", "okay"}, {"not", "ok"}, {"stand", "against"}, {"speak", "up"}, {"hate", "speech"},
+		{"stop", "saying"}, {"stop", "calling"}, {"people", "who"}, {"anyone", "who"}, {"those", "who"}, {"whoever"},
+		{"diejenigen", "die"}, {"leute", "die"}, {"menschen", "die"}, {"typen", "die"},
+	}
+	// "Wer … ruft" puts the slogan in the mouth of someone the post then judges.
+	counterSpeakers = set("wer", "whoever")
+	speechVerbs     = set("ruft", "rufen", "sagt", "sagen", "schreibt", "schreiben", "bruellt", "bruellen", "skandiert", "skandieren",
+		"postet", "posten", "teilt", "teilen", "verwendet", "verwenden", "benutzt", "benutzen", "grölt", "groelt", "groelen",
+		"says", "say", "shouts", "shout", "writes", "write", "uses", "use", "posts", "post", "chants", "chant", "calls", "call")
+)
+
+// counterSpeech reports whether the span sits in a sentence that rejects hate: a
+// judgement such as "rassistisch" or "strafbar", "kein Platz für", or "Wer … ruft".
+// Judgements that are themselves negated ("ich bin kein Rassist") do not count; that
+// disclaimer usually introduces hate rather than rejecting it.
+func counterSpeech(doc *Doc, start, end int) bool {
+	a := doc.SentenceStart(start)
+	b := doc.SentenceEnd(end)
+	// The judgement often follows in the next sentence: "„Ausländer raus“. Das ist Hetze."
+	if b < len(doc.Original) {
+		b = doc.SentenceEnd(min(len(doc.Original), b+1))
+	}
+	i, j := doc.TokenRange(a, b)
+	toks := doc.Tokens[i:j]
+	speaker, verb := false, false
+	for k, t := range toks {
+		if t.Start >= start && t.End <= end {
+			continue
+		}
+		negated := k > 0 && negators[toks[k-1].Norm] || k > 1 && negators[toks[k-2].Norm]
+		if counterWords[t.Norm] && !negated {
+			return true
+		}
+		if counterSpeakers[t.Norm] && t.End <= start {
+			speaker = true
+		}
+		if speechVerbs[t.Norm] {
+			verb = true
+		}
+		for _, ph := range counterPhrases {
+			if k+len(ph) > len(toks) {
+				continue
+			}
+			ok := true
+			for n, w := range ph {
+				if toks[k+n].Norm != w {
+					ok = false
+					break
+				}
+			}
+			if ok && !negated {
+				return true
+			}
+		}
+	}
+	if speaker && verb {
+		return true
+	}
+	// Hashtags of counter-campaigns are split into parts in the variant sequence.
+	if doc.Variant != nil && strings.Contains(doc.Norm, "#") {
+		for _, t := range doc.Variant {
+			if t.Hashtag && counterWords[t.Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words that introduce a self-description: "ich bin", "I'm a", "als", "as a", "wir".
+var (
+	selfCopula  = set("bin", "sind", "am", "are", "i'm", "im", "we're", "were")
+	selfGroup   = set("wir", "we", "us", "uns")
+	selfSubject = set("ich", "i", "wir", "we")
+	articles    = set("ein", "eine", "a", "an", "stolze", "stolzer", "proud", "queere", "queer")
+)
+
+// reclaimed reports self-identification right before the span: "ich bin schwul",
+// "ich als Transe", "as a queer woman", "we dykes". before holds the words before
+// the span, nearest first. "ich hasse …" is not self-identification.
+func reclaimed(doc *Doc, before []string) bool {
+	k := 0
+	for k < len(before) && k < 2 && articles[before[k]] {
+		k++
+	}
+	if k >= len(before) {
+		return false
+	}
+	w := before[k]
+	next := ""
+	if k+1 < len(before) {
+		next = before[k+1]
+	}
+	switch {
+	case selfGroup[w] && k == 0:
+		return true
+	case w == "i'm" || w == "im" || w == "we're":
+		return true
+	case selfCopula[w]:
+		return selfSubject[next]
+	case w == "als" || w == "as":
+		return next == "" || selfSubject[next]
+	}
+	return false
+}

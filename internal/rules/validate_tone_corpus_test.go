@@ -1,0 +1,230 @@
+package rules_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/postcheck/postcheck/internal/check"
+)
+
+// corpusRow is one line of a labelled corpus.
+type corpusRow struct {
+	ID     string   `json:"id"`
+	Lang   string   `json:"lang"`
+	Text   string   `json:"text"`
+	Labels []string `json:"labels"`
+}
+
+func readCorpus(t *testing.T, path string) []corpusRow {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer f.Close()
+	var rows []corpusRow
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var r corpusRow
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("%s:%d: %v", path, n, err)
+		}
+		rows = append(rows, r)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return rows
+}
+
+// toneHateFindings returns the tone and hate findings of one text.
+func toneHateFindings(t testing.TB, c *check.Checker, text, lang string) []check.Finding {
+	t.Helper()
+	rep, err := c.Check(context.Background(), check.Draft{Text: text, Language: lang})
+	if err != nil {
+		t.Fatalf("Check(%q): %v", text, err)
+	}
+	var out []check.Finding
+	for _, f := range rep.Findings {
+		if f.Category == check.Tone || f.Category == check.Hate {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func describe(fs []check.Finding, text string) string {
+	s := ""
+	for _, f := range fs {
+		s += fmt.Sprintf(" %s/%s %q;", f.RuleID, f.Severity, text[f.Span.Start:f.Span.End])
+	}
+	return s
+}
+
+// TestToneTrapsStayBelowMedium checks innocent words that look like insults or hate
+// codes: none may give a tone or hate finding above low.
+func TestToneTrapsStayBelowMedium(t *testing.T) {
+	c, _ := fullChecker(t)
+	rows := readCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))
+	if len(rows) < 150 {
+		t.Errorf("the trap list has %d entries; keep at least 150", len(rows))
+	}
+	for _, r := range rows {
+		for _, f := range toneHateFindings(t, c, r.Text, "") {
+			if f.Severity > check.Low {
+				t.Errorf("trap %s %q: %s/%s on %q", r.ID, r.Text, f.RuleID, f.Severity, r.Text[f.Span.Start:f.Span.End])
+			}
+		}
+	}
+}
+
+// maxEverydayFalseAlarms is the share of everyday posts that may carry any tone or hate finding.
+const maxEverydayFalseAlarms = 0.02
+
+// TestEverydayPostsRarelyAlarm runs ordinary posts (and the traps) through the checker:
+// at most 2% may get any tone or hate finding, and none may get one above low.
+func TestEverydayPostsRarelyAlarm(t *testing.T) {
+	c, _ := fullChecker(t)
+	rows := readCorpus(t, filepath.Join("..", "..", "testdata", "tone", "everyday.jsonl"))
+	rows = append(rows, readCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))...)
+	if len(rows) < 300 {
+		t.Errorf("everyday corpus has %d posts; keep at least 300", len(rows))
+	}
+	alarms := 0
+	for _, r := range rows {
+		if len(r.Labels) > 0 {
+			t.Errorf("%s: the everyday corpus holds only innocent posts, got labels %v", r.ID, r.Labels)
+		}
+		fs := toneHateFindings(t, c, r.Text, "")
+		if len(fs) == 0 {
+			continue
+		}
+		alarms++
+		t.Logf("alarm %s:%s", r.ID, describe(fs, r.Text))
+		for _, f := range fs {
+			if f.Severity > check.Low {
+				t.Errorf("everyday post %s %q: %s/%s", r.ID, r.Text, f.RuleID, f.Severity)
+			}
+		}
+	}
+	rate := float64(alarms) / float64(len(rows))
+	t.Logf("everyday false alarms: %d of %d (%.1f%%)", alarms, len(rows), 100*rate)
+	if rate > maxEverydayFalseAlarms {
+		t.Errorf("false-alarm rate %.1f%% exceeds %.0f%%", 100*rate, 100*maxEverydayFalseAlarms)
+	}
+}
+
+// binaryScores are the figures the shared tasks report for one label.
+type binaryScores struct {
+	tp, fp, fn, tn int
+}
+
+func (s binaryScores) figures() (p, r, macroF1, germevalF1 float64) {
+	div := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	f1 := func(p, r float64) float64 {
+		if p+r == 0 {
+			return 0
+		}
+		return 2 * p * r / (p + r)
+	}
+	p, r = div(s.tp, s.tp+s.fp), div(s.tp, s.tp+s.fn)
+	pn, rn := div(s.tn, s.tn+s.fn), div(s.tn, s.tn+s.fp)
+	macroF1 = (f1(p, r) + f1(pn, rn)) / 2
+	germevalF1 = f1((p+pn)/2, (r+rn)/2)
+	return
+}
+
+// datasetDir is the shared data folder, a sibling of the repository.
+var datasetDir = filepath.Join("..", "..", "..", "shared", "datasets")
+
+// TestToneHateDatasets measures the offensive and hate labels on the public sets when
+// they are present. It logs the figures; run with -v to see them, and set
+// POSTCHECK_DUMP=1 to log every miss and false alarm.
+func TestToneHateDatasets(t *testing.T) {
+	if _, err := os.Stat(datasetDir); err != nil {
+		t.Skipf("datasets not present (%v); skipping the measurement", err)
+	}
+	c, _ := fullChecker(t)
+	sets := []struct{ file, label string }{
+		{"germeval2018-train.jsonl", "offensive"},
+		{"gahd-dev.jsonl", "hate"},
+		{"davidson2017.jsonl", "offensive"},
+		{"davidson2017.jsonl", "hate"},
+	}
+	if only := os.Getenv("POSTCHECK_SET"); only != "" {
+		sets = slices.DeleteFunc(sets, func(s struct{ file, label string }) bool { return s.file != only })
+	}
+	dump := os.Getenv("POSTCHECK_DUMP") != ""
+	for _, set := range sets {
+		path := filepath.Join(datasetDir, set.file)
+		if _, err := os.Stat(path); err != nil {
+			t.Logf("%s missing, skipped", set.file)
+			continue
+		}
+		rows := readCorpus(t, path)
+		pred := make([]bool, len(rows))
+		why := make([]string, len(rows))
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range runtime.GOMAXPROCS(0) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					fs := toneHateFindings(t, c, rows[i].Text, rows[i].Lang)
+					for _, f := range fs {
+						if set.label == "offensive" || f.Category == check.Hate {
+							pred[i] = true
+						}
+					}
+					why[i] = describe(fs, rows[i].Text)
+				}
+			}()
+		}
+		for i := range rows {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		var s binaryScores
+		for i, r := range rows {
+			gold := slices.Contains(r.Labels, set.label)
+			switch {
+			case gold && pred[i]:
+				s.tp++
+			case gold:
+				s.fn++
+				if dump {
+					t.Logf("MISS %s %q", r.ID, r.Text)
+				}
+			case pred[i]:
+				s.fp++
+				if dump {
+					t.Logf("FALSE %s %q:%s", r.ID, r.Text, why[i])
+				}
+			default:
+				s.tn++
+			}
+		}
+		p, rc, mf, gf := s.figures()
+		t.Logf("%s %s: n=%d precision=%.3f recall=%.3f macro-F1=%.3f GermEval-F1=%.3f (tp=%d fp=%d fn=%d tn=%d)",
+			set.file, set.label, len(rows), p, rc, mf, gf, s.tp, s.fp, s.fn, s.tn)
+	}
+}
