@@ -1,0 +1,49 @@
+# postcheck — see README.md. `make run` serves the form and API; `make test` runs every test.
+GO      ?= go
+BIN     := bin/postcheck
+DATA    ?= ../shared/datasets
+
+.PHONY: run build test test-short contract vet fmt bench eval fuzz clean
+
+run:
+	$(GO) run ./cmd/postcheck serve --addr 127.0.0.1:8080
+
+build:
+	$(GO) build -o $(BIN) ./cmd/postcheck
+
+## test: every test — unit, rule examples, corpora, HTTP, end-to-end, browser — plus the contract check.
+test: vet
+	$(GO) test -count=1 -timeout 30m ./...
+	$(MAKE) contract
+
+test-short:
+	$(GO) test -short ./...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+
+## contract: the shared contract checker against a freshly built binary (skipped when absent).
+contract: build
+	@if [ -x ../shared/tools/contract-check ]; then ../shared/tools/contract-check $(BIN); \
+	else echo "contract-check not found beside the repository; skipped"; fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+## eval: precision/recall on our corpora and the shared datasets.
+eval: build
+	@for f in testdata/*/corpus.jsonl; do $(BIN) eval $$f; done
+	@if [ -d $(DATA) ]; then \
+	  $(BIN) eval --labels offensive $(DATA)/germeval2018-train.jsonl; \
+	  $(BIN) eval --labels hate $(DATA)/gahd-dev.jsonl; \
+	  $(BIN) eval --labels offensive $(DATA)/davidson2017.jsonl; \
+	  $(BIN) eval --labels privacy $(DATA)/presidio-synth-pii.jsonl; \
+	else echo "$(DATA) not found; shared datasets skipped"; fi
+
+fuzz:
+	$(GO) test ./internal/text -run '^$$' -fuzz FuzzPrepare -fuzztime 30s
+	$(GO) test ./internal/wire -run '^$$' -fuzz FuzzCheckOffsets -fuzztime 60s
+
+clean:
+	rm -rf bin
