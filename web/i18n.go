@@ -21,7 +21,7 @@ var uis = map[string]UI{
 		Explanation: "Warum", Severity: "Schwere", Privacy: "Datenschutz", PrivacyNote: "Ihr Text wird nicht gespeichert, nicht protokolliert und nicht weitergegeben.",
 		LanguageLabel: "Sprache des Entwurfs", Pass: "Kann so raus", Review: "Bitte prüfen", Block: "Nicht posten",
 		Low: "gering", Medium: "mittel", High: "hoch", Tip6: "Nutzen Sie Ihren gesunden Menschenverstand.",
-		CopyRedacted: "Geschwärzten Text kopieren", Copied: "Kopiert.", Apply: "Übernehmen", Other: "Englisch", OtherLang: "en",
+		CopyRedacted: "Geschwärzten Text kopieren", Copied: "Kopiert.", Apply: "Übernehmen", Other: "English", OtherLang: "en",
 		LiveHint: "Wird beim Tippen geprüft.", Error: "Die Prüfung ist fehlgeschlagen:",
 		Tips: map[string]string{"children": "1 · Kinder raus aus sozialen Medien", "customer": "2 · Nur, was ein Kunde sehen darf",
 			"tone": "3 · Angemessener Ton", "privacy": "4 · Muss das jeder wissen?", "hate": "5 · Finger weg von Hetze"},
