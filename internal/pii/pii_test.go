@@ -31,7 +31,7 @@ func TestFinders(t *testing.T) {
 		{"a number with 0049 is international", "0049 171 2345678", Phone, []string{"0049 171 2345678"}},
 		{"an Austrian number is a phone number", "Wien: 01 5131234", Phone, []string{"01 5131234"}},
 		{"a Swiss number is a phone number", "Zürich 044 668 18 00", Phone, []string{"044 668 18 00"}},
-		{"a UK mobile is a phone number", "text me on 07700 900123", Phone, []string{"07700 900123"}},
+		{"a UK mobile is a phone number", "text me on 07911 123456", Phone, []string{"07911 123456"}},
 		{"a US number with brackets is a phone number", "call (212) 555-0187", Phone, []string{"(212) 555-0187"}},
 		{"a US number with dashes is a phone number", "call 415-555-2671 today", Phone, []string{"415-555-2671"}},
 		{"a date is not a phone number", "am 03/05/2024 um 10 Uhr", Phone, nil},

@@ -1,0 +1,244 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/postcheck/postcheck/internal/pii"
+)
+
+// The privacy validators. Identifiers (privacy_pii) are found and checked by package pii;
+// values that only mean something next to a label — a date after "geb.", digits after
+// "PIN" — are found by privacy_labelled; sensitive facts about people by
+// privacy_special (validate_privacy_special.go); absence and whereabouts by
+// privacy_whereabouts (validate_privacy_whereabouts.go).
+func init() {
+	RegisterValidator("privacy_pii", piiValidator)
+	RegisterValidator("privacy_labelled", labelledValidator)
+	RegisterValidator("privacy_special", specialValidator)
+	RegisterValidator("privacy_whereabouts", whereaboutsValidator)
+}
+
+// piiKinds maps the `kind` param of privacy_pii to the finder and the kinds it keeps.
+var piiKinds = map[string][]pii.Kind{
+	"email":           {pii.Email},
+	"phone":           {pii.Phone},
+	"iban":            {pii.IBAN},
+	"bic":             {pii.BIC},
+	"card":            {pii.Card},
+	"tax_id_de":       {pii.TaxIDDE},
+	"social_security": {pii.SocialSec},
+	"coordinates":     {pii.Coordinate},
+	"ip_address":      {pii.IPAddress},
+	"api_key":         {pii.Secret},
+	"address":         {pii.Address},
+}
+
+// piiValidator reports identifiers of one kind. Overlaps between kinds are settled by
+// pii.All, so a card number inside an IBAN is reported once, as the IBAN.
+func piiValidator(params map[string]string) (MatchFunc, error) {
+	kinds, ok := piiKinds[params["kind"]]
+	if !ok {
+		return nil, fmt.Errorf("param kind must be one of email, phone, iban, bic, card, tax_id_de, social_security, coordinates, ip_address, api_key, address; got %q", params["kind"])
+	}
+	want := kinds[0]
+	return func(doc *Doc) []Hit {
+		var ms []pii.Match
+		if want == pii.Address {
+			ms = pii.Addresses(doc.Original)
+		} else {
+			ms = pii.All(doc.Original)
+		}
+		var hits []Hit
+		for _, m := range ms {
+			if m.Kind != want || want == pii.Email && roleAddress(m.Text(doc.Original)) {
+				continue
+			}
+			h := Hit{Start: m.Start, End: m.End, TokStart: -1, TokEnd: -1}
+			if want == pii.Secret && m.Detail == "private_key" {
+				h.Note = Text{"de": "Ein privater Schlüssel öffnet alles, was ihm vertraut – widerrufen Sie ihn sofort.", "en": "A private key opens everything that trusts it – revoke it at once."}
+			}
+			hits = append(hits, h)
+		}
+		return hits
+	}, nil
+}
+
+// labelled is a value that counts only after (or before) its label.
+type labelled struct {
+	re *regexp.Regexp
+	// group is the submatch reported; the rest of the match is the label.
+	group int
+	// sep, when above zero, is the submatch between label and value, passed to ok.
+	sep int
+	// ok, when set, must accept the value.
+	ok func(value string, labelSep string) bool
+}
+
+const (
+	monthsDE  = `(?:Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Maerz|Mär\.?|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept?\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?)`
+	monthsEN  = `(?:January|Jan\.?|February|Feb\.?|March|Mar\.?|April|Apr\.?|May|June|Jun\.?|July|Jul\.?|August|Aug\.?|September|Sept?\.?|October|Oct\.?|November|Nov\.?|December|Dec\.?)`
+	dateExpr  = `(?:\d{1,2}\.\s?\d{1,2}\.(?:\s?(?:19|20)?\d{2})?|(?:19|20)\d{2}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:19|20)?\d{2}|\d{1,2}\.\s?` + monthsDE + `(?:\s(?:19|20)\d{2})?|\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?` + monthsEN + `(?:,?\s(?:19|20)\d{2})?|` + monthsEN + `\s\d{1,2}(?:st|nd|rd|th)?(?:,?\s(?:19|20)\d{2})?)`
+	stopValue = `(?i)^(?:ist|is|nicht|not|sicher|secure|safe|zu|too|das|the|da|so|sehr|very|vergessen|forgotten|forgot|geändert|changed|falsch|wrong|richtig|leer|empty|ein|eine|a|an|mein|my|dein|your|bitte|please|hier|here|unten|below|oben|above|reset|zurücksetzen|ändern|change|eingeben|enter|per|via|in|im|auf|on|und|and|oder|or|manager|generator|vergessen\?|123456|\*+|x+|•+)$`
+)
+
+var stopValueRe = regexp.MustCompile(stopValue)
+
+// labelledKinds holds the patterns of privacy_labelled by `kind`.
+var labelledKinds = map[string][]labelled{
+	"date_of_birth": {
+		{re: regexp.MustCompile(`(?i)(?:\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum\s*:?|\bgeburtstag\s*(?:ist\s+)?(?:am\s+)?:?|\bborn(?:\s+on)?|\bdate of birth\s*:?|\bdob\s*:?|\bd\.o\.b\.\s*:?|\bbirthday\s+(?:is\s+)?(?:on\s+)?|\bbirth date\s*:?)\s*(` + dateExpr + `)`), group: 1},
+		{re: regexp.MustCompile(`(?i)\b(?:hat|habe|haben|hast|feiert|feiere)\s+(?:am\s+)?(` + dateExpr + `)\s+(?:seinen\s+|ihren\s+|meinen\s+|\d+\.\s+)?geburtstag`), group: 1},
+	},
+	"licence_plate": {
+		{re: regexp.MustCompile(`\b([A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?[1-9]\d{0,3}[EH]?)\b`), group: 1},
+		{re: regexp.MustCompile(`\b([A-Z]{2}\d{2}\s?[A-Z]{3})\b`), group: 1},
+	},
+	"password": {
+		{re: regexp.MustCompile(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b((?:\s+(?:für|for|vom|von|of|fürs|zum|zur)\s+[^:=\n.!?]{1,30}?)?\s*(?:ist|is|lautet|=|:|–|-)?\s*)["'„“‚]?([^\s"'“”‘’]{4,64}?)["'“”‘’]?(?:[.,;!?)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
+		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination)\b[^.!?\n\d]{0,20}?\b(\d{4,8})\b`), group: 1},
+	},
+	"one_time_code": {
+		{re: regexp.MustCompile(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|m?tan|otp|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},
+	},
+	"booking_code": {
+		{re: regexp.MustCompile(`(?i)\b(?:buchungscode|buchungsnummer|buchungsreferenz|buchungsbestätigung|reservierungscode|reservierungsnummer|filekey|booking reference|booking code|booking ref|booking number|confirmation number|confirmation code|pnr|record locator|ticketnummer|ticket number|e-ticket|boarding pass|bordkarte|boardingpass)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{5,13}))\b`), group: 1,
+			ok: func(v, _ string) bool { return strings.ToUpper(v) == v && strings.ContainsAny(v, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") && (hasDigit(v) || len(v) == 6) }},
+	},
+	"id_document": {
+		{re: regexp.MustCompile(`(?i)\b(?:personalausweis(?:nummer)?|ausweisnummer|ausweis-nr\.?|ausweis|reisepass(?:nummer)?|passnummer|pass-nr\.?|id card(?: number)?|id number|identity card(?: number)?|passport(?: number| no\.?)?|driver'?s licen[cs]e(?: number| no\.?)?|führerschein(?:nummer)?|fuehrerschein(?:nummer)?|licen[cs]e number)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{6,12}))\b`), group: 1,
+			ok: func(v, _ string) bool { return hasDigit(v) && strings.ToUpper(v) == v && !allDigitsYear(v) }},
+	},
+}
+
+// plateContextRe must appear in the sentence of a licence plate: a plate-like token is
+// otherwise too often a product code.
+var plateContextRe = regexp.MustCompile(`(?i)\b(kennzeichen|nummernschild|autonummer|auto|autos|wagen|pkw|lkw|fahrzeug|bmw|audi|vw|mercedes|golf|tesla|porsche|opel|fahrer|fahrerin|parkt|parken|geparkt|parkplatz|falschparker|geblitzt|licen[cs]e plate|number plate|plate|registration|car|van|truck|suv|parked|parking|driver)\b`)
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+func allDigitsYear(s string) bool {
+	return len(s) == 4 && (strings.HasPrefix(s, "19") || strings.HasPrefix(s, "20"))
+}
+
+// passwordValue accepts a value after a password label when it cannot be ordinary
+// prose: it follows ':' or '=', or it mixes in digits, symbols or inner capitals.
+func passwordValue(v, sep string) bool {
+	if stopValueRe.MatchString(v) {
+		return false
+	}
+	explicit := strings.ContainsAny(sep, ":=") || strings.Contains(strings.ToLower(sep), "lautet")
+	inner := false
+	for i, r := range v {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			inner = true
+		}
+	}
+	symbol := strings.IndexFunc(v, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	}) >= 0
+	if explicit {
+		return true
+	}
+	return (hasDigit(v) || symbol || inner) && strings.ContainsFunc(v, func(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' })
+}
+
+// labelledValidator finds values after their labels (see labelledKinds).
+func labelledValidator(params map[string]string) (MatchFunc, error) {
+	kind := params["kind"]
+	pats, ok := labelledKinds[kind]
+	if !ok {
+		return nil, fmt.Errorf("param kind must be one of date_of_birth, licence_plate, password, one_time_code, booking_code, id_document; got %q", kind)
+	}
+	return func(doc *Doc) []Hit {
+		var hits []Hit
+		s := doc.Original
+		for _, p := range pats {
+			for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
+				a, b := m[2*p.group], m[2*p.group+1]
+				if a < 0 || a >= b {
+					continue
+				}
+				sep := ""
+				if p.sep > 0 && m[2*p.sep] >= 0 {
+					sep = s[m[2*p.sep]:m[2*p.sep+1]]
+				}
+				if p.ok != nil && !p.ok(s[a:b], sep) {
+					continue
+				}
+				if kind == "licence_plate" && !plateContextRe.MatchString(sentenceAround(s, a, b)) {
+					continue
+				}
+				h := Hit{Start: a, End: b, TokStart: -1, TokEnd: -1}
+				if overlapsHits(h, hits) {
+					continue
+				}
+				hits = append(hits, h)
+			}
+		}
+		return hits
+	}, nil
+}
+
+func overlapsHits(h Hit, hs []Hit) bool {
+	for _, o := range hs {
+		if h.Start < o.End && o.Start < h.End {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAround returns the sentence that contains s[a:b]. Unlike Doc.SentenceStart it
+// does not stop at the dots of dates ("3.5."), ordinals or abbreviations ("geb.", "Tel."):
+// a dot ends a sentence only before white space and a capital letter, after a letter.
+func sentenceAround(s string, a, b int) string {
+	start := 0
+	for i := a - 1; i >= 0; i-- {
+		if isSentenceEnd(s, i) {
+			start = i + 1
+			break
+		}
+	}
+	end := len(s)
+	for i := b; i < len(s); i++ {
+		if isSentenceEnd(s, i) {
+			end = i
+			break
+		}
+	}
+	return s[start:end]
+}
+
+func isSentenceEnd(s string, i int) bool {
+	switch s[i] {
+	case '\n', '!', '?':
+		return true
+	case '.':
+		if i == 0 || i+2 >= len(s) || s[i+1] != ' ' {
+			return i+1 >= len(s)
+		}
+		prev, next := s[i-1], s[i+2]
+		if prev >= '0' && prev <= '9' {
+			return false
+		}
+		word := i - 1
+		for word > 0 && (s[word-1] >= 'a' && s[word-1] <= 'z' || s[word-1] >= 'A' && s[word-1] <= 'Z') {
+			word--
+		}
+		return i-word > 3 && (next >= 'A' && next <= 'Z' || next >= 0xC3)
+	}
+	return false
+}
+
+// roleLocals are mailbox names of organisations ("info@", "presse@"): published on
+// purpose, they identify no person.
+var roleLocals = set("info", "kontakt", "contact", "hello", "hallo", "support", "service", "kundenservice", "presse", "press", "jobs", "karriere",
+	"careers", "bewerbung", "bewerbungen", "office", "buero", "team", "mail", "post", "sales", "vertrieb", "marketing", "noreply", "no-reply",
+	"datenschutz", "privacy", "impressum", "webmaster", "admin", "hr", "personal", "redaktion", "newsletter", "events", "anfragen", "enquiries", "help", "hilfe")
+
+func roleAddress(addr string) bool {
+	local, _, _ := strings.Cut(strings.ToLower(addr), "@")
+	return roleLocals[local]
+}

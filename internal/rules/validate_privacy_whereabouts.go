@@ -1,0 +1,89 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/postcheck/postcheck/internal/check"
+)
+
+// Whereabouts: telling everyone that a home is empty, where one is right now, or where
+// one will be at a fixed time every week. Each is harmless alone for most people and
+// exactly what a burglar or a stalker looks for.
+
+const (
+	numWordsDE = `(?:\d{1,2}|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|paar)`
+	numWordsEN = `(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|couple of|few)`
+	weekday    = `(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
+	placeName  = `(?:[A-ZÄÖÜ"„“][\p{L}'’\-]*|\d{1,3}[A-Z]?)(?:\s(?:[A-ZÄÖÜ][\p{L}'’\-]*|am|an der|im|in der|auf der|on|the|of|de|\d{1,3}[A-Z]?)){0,4}`
+)
+
+type whereaboutsPattern struct {
+	re  *regexp.Regexp
+	sev check.Severity
+	// need, when set, must match the sentence; not, when set, must not.
+	need, not *regexp.Regexp
+}
+
+var (
+	pastRe   = regexp.MustCompile(`(?i)\b(?:waren|war|gewesen|hatten|letzte[nrsm]?|letztes|vergangene[nrsm]?|were|was|had|last|ago|vor \d+ (?:jahren|wochen|tagen)|damals|zurück aus|back from|wieder da|wieder zuhause|wieder zu hause)\b`)
+	futureRe = regexp.MustCompile(`(?i)\b(?:morgen|übermorgen|nächste[nrsm]?|tomorrow|next|later|später|bald|soon|heute abend|tonight|am wochenende|this weekend)\b`)
+	awayRe   = regexp.MustCompile(`(?i)\b(?:urlaub|ferien|verreist|weg|unterwegs|im ausland|nicht da|nicht zu hause|nicht zuhause|away|vacation|holiday|holidays|out of town|abroad|travelling|traveling|not home|off to|fliegen|fliegt|flieg|fahren|geht'?s|gehts|reisen|trip|reise)\b`)
+	nowRe    = regexp.MustCompile(`(?i)\b(?:gerade|grad|jetzt|im moment|momentan|right now|now|currently|rn|atm|just arrived|just landed|soeben)\b`)
+)
+
+var whereaboutsKinds = map[string][]whereaboutsPattern{
+	"absence": {
+		{re: regexp.MustCompile(`(?i)\b(?:haus|wohnung|bude|hütte|house|flat|apartment|home|place)\s+(?:steht|ist|bleibt|will be|is|stays|'s)\s+(?:\S+\s+){0,4}?(?:leer|unbewohnt|empty|unoccupied)\b`), sev: check.High},
+		{re: regexp.MustCompile(`(?i)\b(?:niemand|keiner|nobody|no one|no-one)\s+(?:ist\s+|is\s+|will be\s+|'s\s+)?(?:\S+\s+){0,3}?(?:zu\s*hause|daheim|home|at home)\b`), sev: check.High},
+		{re: regexp.MustCompile(`(?i)\b` + numWordsDE + `\s+(?:wochen|tage|monate|woche|monat)\s+(?:lang\s+)?(?:urlaub|ferien|weg|in|auf|nach|im|an der|am)\b(?:\s+[\p{L}\-]+){0,2}`), sev: check.Medium, need: awayOrPlace, not: pastRe},
+		{re: regexp.MustCompile(`(?i)\b(?:for|away for)\s+` + numWordsEN + `\s+(?:weeks?|days|months?)\b`), sev: check.Medium, need: awayRe, not: pastRe},
+		{re: regexp.MustCompile(`(?i)\b(?:(?:sind|bin|ist|seid)\s+(?:\S+\s+){0,3}?bis\s+(?:zum\s+|einschließlich\s+)?(?:\d{1,2}\.(?:\s?\d{1,2}\.)?|\d{1,2}\.\s?[a-zä]+|` + weekday + `|ende\s+\S+|mitte\s+\S+)|(?:away|gone|out of town|on holiday|on vacation|abroad|off)\s+(?:until|till|til|through)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|` + weekday + `|\S+\s\d{1,2}(?:st|nd|rd|th)?|end of \S+|mid-\S+))`), sev: check.Medium, need: awayRe, not: pastRe},
+		{re: regexp.MustCompile(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|gone|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: pastRe},
+	},
+	"live_location": {
+		{re: regexp.MustCompile(`(?i)\b(?:gerade|grad|jetzt|im moment|momentan)\s+(?:\S+\s+){0,2}?(?:im|in der|in|am|an der|beim|bei|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, not: futurePast},
+		{re: regexp.MustCompile(`(?:\b(?:i'?m|I am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`), sev: check.Medium, not: futurePast},
+		{re: regexp.MustCompile(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
+		{re: regexp.MustCompile(`📍\s*` + placeName), sev: check.Low},
+	},
+	"routine": {
+		{re: regexp.MustCompile(`(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace},
+		{re: regexp.MustCompile(`(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace},
+	},
+}
+
+var (
+	awayOrPlace  = regexp.MustCompile(`(?i)\b(?:urlaub|ferien|weg|verreist|mallorca|italien|spanien|türkei|griechenland|kroatien|thailand|usa|nach|auf|haus|wohnung|ab morgen|ab heute|ab samstag|ab freitag|geht'?s|gehts|fliegen|fahren)\b`)
+	futurePast   = regexp.MustCompile(`(?i)\b(?:morgen|übermorgen|nächste[nrsm]?|tomorrow|next|later|waren|war|gewesen|were|was|yesterday|gestern|last)\b`)
+	routinePlace = regexp.MustCompile(`(?:\b(?:im|in der|am|an der|beim|auf dem|zum|zur|at the|in the|at|to the)\s+[\p{Lu}\p{Ll}]|\b(?:park|studio|gym|fitness\w*|schwimmbad|pool|kita|schule|school|büro|office|wald|forest|see|lake|fluss|river|club|verein|halle)\b)`)
+)
+
+// whereaboutsValidator flags absence, live location or routines (param kind).
+func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
+	pats, ok := whereaboutsKinds[params["kind"]]
+	if !ok {
+		return nil, fmt.Errorf("param kind must be one of absence, live_location, routine; got %q", params["kind"])
+	}
+	return func(doc *Doc) []Hit {
+		var hits []Hit
+		s := doc.Original
+		for _, p := range pats {
+			for _, loc := range p.re.FindAllStringIndex(s, -1) {
+				a, b := loc[0], loc[1]
+				for b > a && (s[b-1] == ' ' || s[b-1] == ',') {
+					b--
+				}
+				sent := sentenceAround(s, a, b)
+				if p.need != nil && !p.need.MatchString(sent) || p.not != nil && p.not.MatchString(sent) {
+					continue
+				}
+				h := Hit{Start: a, End: b, TokStart: -1, TokEnd: -1, Severity: p.sev}
+				if !overlapsHits(h, hits) {
+					hits = append(hits, h)
+				}
+			}
+		}
+		return hits
+	}, nil
+}
