@@ -62,7 +62,7 @@ func adjust(doc *Doc, r *Rule, h Hit, sev check.Severity) (check.Severity, []Tex
 		sev = sev.Lower(2)
 		notes = append(notes, Text{"de": "Verneint („kein …“), daher milder bewertet.", "en": "Negated (“not …”), so rated lower."})
 	case r.context[CtxCounter] && counterSpeech(doc, h.Start, h.End):
-		sev = sev.Lower(2)
+		sev = sev.Lower(3)
 		notes = append(notes, Text{"de": "Steht in einer Gegenrede (der Beitrag weist Hetze zurück), daher milder bewertet.", "en": "Part of counter-speech (the post rejects hate), so rated lower."})
 	case r.context[CtxReclaimed] && reclaimed(doc, before):
 		sev = sev.Lower(2)

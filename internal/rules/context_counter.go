@@ -20,6 +20,9 @@ var (
 		{"stop", "saying"}, {"stop", "calling"}, {"people", "who"}, {"anyone", "who"}, {"those", "who"}, {"whoever"},
 		{"diejenigen", "die"}, {"leute", "die"}, {"menschen", "die"}, {"typen", "die"},
 	}
+	// Words that talk about a word rather than use it: "der Begriff „Lügenpresse“".
+	mentionWords = set("begriff", "begriffe", "wort", "woerter", "unwort", "ausdruck", "bezeichnung", "parole", "parolen", "schimpfwort",
+		"term", "terms", "word", "words", "phrase", "slogan", "slogans", "expression", "label")
 	// "Wer … ruft" puts the slogan in the mouth of someone the post then judges.
 	counterSpeakers = set("wer", "whoever")
 	speechVerbs     = set("ruft", "rufen", "sagt", "sagen", "schreibt", "schreiben", "bruellt", "bruellen", "skandiert", "skandieren",
@@ -40,7 +43,7 @@ func counterSpeech(doc *Doc, start, end int) bool {
 	}
 	i, j := doc.TokenRange(a, b)
 	toks := doc.Tokens[i:j]
-	speaker, verb := false, false
+	speaker, verb, mention := false, false, false
 	for k, t := range toks {
 		if t.Start >= start && t.End <= end {
 			continue
@@ -54,6 +57,9 @@ func counterSpeech(doc *Doc, start, end int) bool {
 		}
 		if speechVerbs[t.Norm] {
 			verb = true
+		}
+		if mentionWords[t.Norm] {
+			mention = true
 		}
 		for _, ph := range counterPhrases {
 			if k+len(ph) > len(toks) {
@@ -71,7 +77,7 @@ func counterSpeech(doc *Doc, start, end int) bool {
 			}
 		}
 	}
-	if speaker && verb {
+	if speaker && verb || mention && quoted(doc, start, end) {
 		return true
 	}
 	// Hashtags of counter-campaigns are split into parts in the variant sequence.

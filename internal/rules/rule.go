@@ -16,7 +16,7 @@ const (
 	CtxSelf     = "self"     // "ich war so dumm", "I was an idiot": lowered by one
 	CtxQuote    = "quote"    // quoted or reported speech: lowered by one
 	CtxTarget   = "target"   // aimed at someone ("du Idiot", "you idiot", "@name"): raised by one
-	// CtxCounter is counter-speech ("Wer 'Ausländer raus' ruft, …"): lowered by two.
+	// CtxCounter is counter-speech ("Wer 'Ausländer raus' ruft, …"): the finding is dropped.
 	CtxCounter = "counter"
 	// CtxReclaimed is self-identification ("ich bin schwul", "as a queer woman"): lowered by two.
 	CtxReclaimed = "reclaimed"

@@ -165,6 +165,7 @@ func TestToneHateDatasets(t *testing.T) {
 	sets := []struct{ file, label string }{
 		{"germeval2018-train.jsonl", "offensive"},
 		{"gahd-dev.jsonl", "hate"},
+		{"gahd-train.jsonl", "hate"},
 		{"davidson2017.jsonl", "offensive"},
 		{"davidson2017.jsonl", "hate"},
 	}

@@ -1,0 +1,332 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+func init() {
+	RegisterValidator("hate_group", newGroupPredicate)
+	RegisterValidator("hate_codes", func(map[string]string) (MatchFunc, error) { return hateCodes, nil })
+}
+
+// splitList reads a comma-separated parameter; entries may be phrases.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// groupPredicate finds a group (by religion, origin, gender, orientation, disability …)
+// and a predicate that demeans it in the same sentence: "Muslime sind Ungeziefer",
+// "Ausländer raus", "women belong in the kitchen".
+type groupPredicate struct {
+	groups, preds *lexicon
+	within        int
+	// capital lists group words that count only when capitalised, because in lower
+	// case they are ordinary adjectives ("schwarze Katzen" vs. "Schwarze").
+	capital map[string]bool
+	// groupFirst requires the group before the predicate ("Ausländer raus").
+	groupFirst bool
+	// final predicates count only right after the group at the end of a clause:
+	// "Ausländer raus!" but not "Migranten gehen raus zum Fußball".
+	final *lexicon
+	// passive words before a predicate make it a report ("wurden vergast").
+	passive map[string]bool
+}
+
+func newGroupPredicate(p map[string]string) (MatchFunc, error) {
+	g := &groupPredicate{groups: newLexicon(), preds: newLexicon(), within: 6, capital: map[string]bool{}}
+	groups, preds := splitList(p["groups"]), splitList(p["predicates"])
+	if len(groups) == 0 || len(preds) == 0 {
+		return nil, fmt.Errorf("params groups and predicates are required (comma-separated)")
+	}
+	if err := g.groups.add(0, groups, p["group_compound"], p["group_inflect"]); err != nil {
+		return nil, fmt.Errorf("groups: %v", err)
+	}
+	if err := g.preds.add(0, preds, p["predicate_compound"], p["predicate_inflect"]); err != nil {
+		return nil, fmt.Errorf("predicates: %v", err)
+	}
+	if f := splitList(p["final"]); len(f) > 0 {
+		g.final = newLexicon()
+		if err := g.final.add(0, f, "", ""); err != nil {
+			return nil, fmt.Errorf("final: %v", err)
+		}
+	}
+	g.passive = map[string]bool{}
+	for _, w := range splitList(p["passive"]) {
+		for _, n := range normWords(w) {
+			g.passive[n] = true
+		}
+	}
+	for _, w := range splitList(p["capitalised"]) {
+		for _, n := range normWords(w) {
+			g.capital[n] = true
+		}
+	}
+	if w := p["within"]; w != "" {
+		n, err := strconv.Atoi(w)
+		if err != nil || n < 1 || n > 30 {
+			return nil, fmt.Errorf("within must be a number from 1 to 30")
+		}
+		g.within = n
+	}
+	switch p["order"] {
+	case "", "any":
+	case "group_first":
+		g.groupFirst = true
+	default:
+		return nil, fmt.Errorf("order must be any or group_first")
+	}
+	return g.match, nil
+}
+
+type span struct{ a, b int }
+
+func (g *groupPredicate) collect(doc *Doc, lx *lexicon, capital bool) []span {
+	var out []span
+	lx.scan(doc, func(int) bool { return true }, func(_, a, b int) {
+		if capital && len(g.capital) > 0 {
+			i, j := doc.TokenRange(a, b)
+			if j-i == 1 && g.capital[doc.Tokens[i].Norm] && !doc.Tokens[i].Cap(doc.Original) {
+				return
+			}
+		}
+		out = append(out, span{a, b})
+	})
+	return out
+}
+
+// Words before a group that undo a generalisation: "nicht alle Muslime", "not all men".
+var (
+	limiters  = set("alle", "all", "die", "the", "meisten", "most", "viele", "many", "sämtliche", "saemtliche")
+	questions = set("warum", "wieso", "weshalb", "why")
+)
+
+func (g *groupPredicate) match(doc *Doc) []Hit {
+	groups := g.collect(doc, g.groups, true)
+	if len(groups) == 0 {
+		return nil
+	}
+	preds := g.collect(doc, g.preds, false)
+	var finals []span
+	if g.final != nil {
+		finals = g.collect(doc, g.final, false)
+	}
+	var hits []Hit
+	for _, gr := range groups {
+		gi, gj := doc.TokenRange(gr.a, gr.b)
+		sa, sb := doc.SentenceStart(gr.a), doc.SentenceEnd(gr.b)
+		if g.negatedGroup(doc, gi) || objectOfPreposition(doc, gi) {
+			continue
+		}
+		if f, ok := finalAfter(doc, finals, gr); ok {
+			hits = append(hits, Hit{Start: gr.a, End: f.b})
+			continue
+		}
+		best, bestDist := -1, 1<<30
+		for k, p := range preds {
+			if p.a < gr.b && gr.a < p.b {
+				continue
+			}
+			if p.a < sa || p.b > sb || (g.groupFirst && p.a < gr.b) {
+				continue
+			}
+			pi, pj := doc.TokenRange(p.a, p.b)
+			dist := pi - gj
+			if pi < gi {
+				dist = gi - pj
+			}
+			if dist > g.within || dist >= bestDist {
+				continue
+			}
+			if negatedBetween(doc, gi, gj, pi, pj) || pi > 0 && g.passive[doc.Tokens[pi-1].Norm] ||
+				pi > 1 && g.passive[doc.Tokens[pi-2].Norm] {
+				continue
+			}
+			best, bestDist = k, dist
+		}
+		if best < 0 {
+			continue
+		}
+		p := preds[best]
+		hits = append(hits, Hit{Start: min(gr.a, p.a), End: max(gr.b, p.b)})
+	}
+	return hits
+}
+
+// prepositions before a group make it the object of the sentence, not its subject:
+// "Gewalt gegen Frauen ist widerlich", "a threat to Jews".
+var prepositions = set("fuer", "gegen", "auf", "ueber", "vor", "mit", "zu", "gegenueber", "for", "against", "on", "about", "with",
+	"to", "towards", "toward", "at")
+
+func objectOfPreposition(doc *Doc, gi int) bool {
+	k := gi - 1
+	if k >= 0 && articleLike[doc.Tokens[k].Norm] {
+		k--
+	}
+	return k >= 0 && prepositions[doc.Tokens[k].Norm] && doc.Tokens[k].End > doc.SentenceStart(doc.Tokens[gi].Start)
+}
+
+var articleLike = set("die", "den", "der", "the", "alle", "all", "unsere", "our", "diese", "these", "those")
+
+// finalAfter finds a final predicate right after the group that ends its clause:
+// "Ausländer raus!", "#AusländerRaus", "Ausländer raus aus Deutschland".
+func finalAfter(doc *Doc, finals []span, gr span) (span, bool) {
+	for _, f := range finals {
+		if f.a < gr.b {
+			continue
+		}
+		gap := doc.Original[gr.b:f.a]
+		if len(gap) > 3 || strings.ContainsAny(gap, ".!?;") {
+			continue
+		}
+		rest := strings.TrimLeft(doc.Original[f.b:], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest == "" || strings.ContainsRune(".!?;,#\n\"“”»«'", r) || r >= 0x1F000 || strings.HasPrefix(rest, "aus ") || strings.HasPrefix(rest, "of ") {
+			return f, true
+		}
+	}
+	return span{}, false
+}
+
+// negatedGroup reports "nicht alle Muslime", "not all men", "keine Ausländer".
+func (g *groupPredicate) negatedGroup(doc *Doc, gi int) bool {
+	for k := gi - 1; k >= 0 && k >= gi-2; k-- {
+		t := doc.Tokens[k].Norm
+		if negators[t] && (k == gi-1 || limiters[doc.Tokens[k+1].Norm]) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedBetween reports a negation between the group and its predicate, outside the
+// predicate itself (which may contain one: "nicht gleichwertig").
+func negatedBetween(doc *Doc, gi, gj, pi, pj int) bool {
+	from, to := gj, pi
+	if pi < gi {
+		from, to = pj, gi
+	}
+	for k := from; k < to; k++ {
+		if negators[doc.Tokens[k].Norm] {
+			return true
+		}
+	}
+	// "Muslime sind dumm? Nein." and "Ich glaube nicht, dass …" put the negation before.
+	for k := min(gi, pi) - 1; k >= 0 && k >= min(gi, pi)-4; k-- {
+		t := doc.Tokens[k]
+		if t.End <= doc.SentenceStart(doc.Tokens[min(gi, pi)].Start) {
+			break
+		}
+		if negators[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// Number codes of the far right. They count only in company of a Nazi context word,
+// as a hashtag, or written with the separator that marks them ("14/88"); prices,
+// years and house numbers never do.
+var (
+	numberCodes   = set("88", "18", "1488", "14", "hh", "28", "444", "168", "8814")
+	codeContext   = set("heil", "sieg", "gruss", "gruesse", "gruessen", "reich", "fuehrer", "adolf", "hitler", "arisch", "arier", "rasse", "volk", "volksgemeinschaft", "weiss", "weisse", "weissen", "white", "aryan", "race", "nationalsozialist", "nationalsozialismus", "ns", "ss", "wotan", "odin", "rune", "runen", "skinhead", "skin", "words", "woerter", "hakenkreuz", "swastika", "reichsadler", "kameraden", "kamerad", "nationalist", "patriot", "patrioten", "blood", "honour", "honor", "blut", "ehre", "treue", "kampf", "sonnenrad", "deutschland", "germania", "vaterland")
+	notCodeAfter  = set("euro", "eur", "cent", "uhr", "jahre", "jahren", "jahr", "prozent", "km", "kg", "cm", "m", "g", "ml", "l", "min", "minuten", "stunden", "tage", "stueck", "mal", "punkte", "seiten", "years", "year", "percent", "miles", "mph", "dollars", "usd", "pounds", "points", "pages", "times", "h", "kmh", "ps", "kw", "grad", "degrees", "qm", "m2")
+	notCodeBefore = set("nr", "no", "nummer", "number", "str", "strasse", "weg", "platz", "allee", "seite", "page", "jahr", "year", "um", "ab", "bis", "von", "seit", "since", "im", "in", "anno", "kapitel", "chapter", "artikel", "article", "paragraph", "tel", "haus", "zimmer", "room", "gleis", "bus", "linie", "route", "teil", "part")
+)
+
+// hateCodes finds far-right number and letter codes used as codes.
+func hateCodes(doc *Doc) []Hit {
+	var hits []Hit
+	toks := doc.Tokens
+	for i, t := range toks {
+		if !numberCodes[t.Norm] {
+			continue
+		}
+		raw := doc.Original[t.Start:t.End]
+		if t.Norm == "hh" && raw != "HH" {
+			continue
+		}
+		// Money, units and addresses: "88 €", "18 Uhr", "Hauptstraße 88", "im Jahr 1488".
+		if moneyOrNumber(doc.Original, t.Start, t.End) {
+			continue
+		}
+		if i+1 < len(toks) && notCodeAfter[toks[i+1].Norm] || i > 0 && notCodeBefore[toks[i-1].Norm] {
+			continue
+		}
+		paired := false
+		switch t.Norm {
+		case "14":
+			// only as "14/88", "14 88" or "14 words"
+			if i+1 < len(toks) && (toks[i+1].Norm == "88" || toks[i+1].Norm == "words" || toks[i+1].Norm == "woerter") {
+				paired = true
+			} else {
+				continue
+			}
+		case "88", "18", "hh", "28", "444", "168":
+			if i > 0 && toks[i-1].Norm == "14" && t.Norm == "88" {
+				continue // reported with its "14"
+			}
+		}
+		strong := t.Norm == "1488" || t.Norm == "8814" || paired
+		if !strong && !t.Hashtag && !codeNear(doc, i, 6) {
+			continue
+		}
+		end := t.End
+		if paired {
+			end = toks[i+1].End
+		}
+		hits = append(hits, Hit{Start: t.Start, End: end})
+	}
+	return hits
+}
+
+// codeNear reports a Nazi context word within n tokens of token i, in the same
+// sentence or the line around it.
+func codeNear(doc *Doc, i, n int) bool {
+	for k := max(0, i-n); k < len(doc.Tokens) && k <= i+n; k++ {
+		if k != i && codeContext[doc.Tokens[k].Norm] {
+			return true
+		}
+	}
+	if doc.Variant != nil {
+		pos := doc.Tokens[i].Start
+		for _, t := range doc.Variant {
+			if t.Hashtag && codeContext[t.Norm] && absInt(t.Start-pos) < 80 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// moneyOrNumber reports a number that is part of a price, a decimal, a range or a
+// date: "€ 88", "88 %", "1,88", "14-18", "18.03.".
+func moneyOrNumber(s string, a, b int) bool {
+	before, after := s[max(0, a-3):a], s[b:min(len(s), b+3)]
+	if strings.ContainsAny(before, "€$£") || strings.ContainsAny(after, "€$£%°") {
+		return true
+	}
+	digitAt := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	if a >= 2 && strings.ContainsRune(".,:-–", rune(s[a-1])) && digitAt(a-2) && s[max(0, a-3):a] != "14/" {
+		return true
+	}
+	if b+1 < len(s) && strings.ContainsRune(".,:-/", rune(s[b])) && digitAt(b+1) && !(s[b] == '/' && strings.HasPrefix(s[b:], "/88")) {
+		return true
+	}
+	return false
+}
