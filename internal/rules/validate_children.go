@@ -77,6 +77,7 @@ type childPiece struct {
 	name       string // the child's name, for the combined finding
 	anchor     bool   // the piece is itself a child reference ("Emma (4)")
 	ageYears   int    // for ages: years, or -1
+	youth      bool   // a youth team ("F-Jugend", "U9")
 }
 
 type childAnalysis struct {
@@ -98,11 +99,22 @@ func analyseChildren(doc *Doc) *childAnalysis {
 		return a
 	}
 	childCache.Unlock()
-	a := (&childScan{doc: doc}).run()
+	a := scanChildren(doc)
 	childCache.Lock()
 	childCache.doc, childCache.a = doc, a
 	childCache.Unlock()
 	return a
+}
+
+// scanChildren runs the analysis. A bug in it must not take a check down: it then
+// reports nothing for children rather than panicking on a user's draft.
+func scanChildren(doc *Doc) (a *childAnalysis) {
+	defer func() {
+		if recover() != nil {
+			a = &childAnalysis{hits: map[string][]Hit{}}
+		}
+	}()
+	return (&childScan{doc: doc}).run()
 }
 
 // childScan holds the state of one analysis.
@@ -348,13 +360,22 @@ func (s *childScan) findAnchors() {
 			for _, h := range s.regexHits(re, 0) {
 				a, b := h[0].(int), h[1].(int)
 				i, j := s.tokRange(a, b)
-				if !s.firstPersonNear(i, j, 15) || s.negatedNear(i, 3) {
+				if !s.firstPersonNear(i, j, 15) || s.negatedNear(i, 3) || s.lookingBack(a) {
 					continue
 				}
 				s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true})
 			}
 		}
 	}
+}
+
+var lookBackRe = reU(`\b(?:throwback|tbt|damals|frueher|als ich|when i was|back in|vor \d+ jahren|years ago|(?:19[5-9]\d|200\d))\b`)
+
+// lookingBack reports a sentence that remembers the author's own childhood
+// ("Throwback to my first day of school in 1992").
+func (s *childScan) lookingBack(pos int) bool {
+	a, b := s.doc.SentenceStart(pos), s.doc.SentenceEnd(pos)
+	return lookBackRe.MatchString(s.lower[a:b])
 }
 
 // firstPersonNear reports a first-person word within n tokens of [i, j).
@@ -453,8 +474,20 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 	if p < 0 {
 		return
 	}
-	if info.needsLittle && !little {
+	needsChild := info.needsLittle && !little
+	if info.needsLittle && !little && lang == "en" && s.toks[p].Norm == "our" && !info.plural {
+		needsChild = true
+	}
+	// "son-in-law"
+	if i+2 < len(s.toks) && s.toks[i+1].Norm == "in" && s.toks[i+2].Norm == "law" {
 		return
+	}
+	if info.de == "Baby" {
+		for k := i + 1; k < len(s.toks) && k <= i+8; k++ {
+			if metaphorBaby[s.toks[k].Norm] {
+				return
+			}
+		}
 	}
 	next := i + 1
 	if info.adj {
@@ -482,7 +515,8 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 			}
 		}
 	}
-	a := &childAnchor{start: s.toks[p].Start, end: s.toks[i].End, tokA: p, tokB: i + 1, fem: info.fem, neut: info.neut, plu: info.plural}
+	a := &childAnchor{start: s.toks[p].Start, end: s.toks[i].End, tokA: p, tokB: i + 1, fem: info.fem, neut: info.neut, plu: info.plural,
+		needsChild: needsChild}
 	a.kin = both(s.orig(a.start, a.end))
 	if info.plural {
 		pn := s.toks[p].Norm
@@ -804,7 +838,7 @@ type agePattern struct {
 }
 
 var agePatterns = []agePattern{
-	{re: reU(`\b(?:wird|wurde|ist|bist|wirst) (?:heute |morgen |jetzt |schon |endlich |gerade |bald |nun |ja )*(` + numWords + `)(?: jahre(?: alt)?)?(?: geworden)?(?:\s*[!.?,)]|\s*$|\s+(?:und|jahre|yay|juhu|wow)\b|\s*[^\sa-z0-9])`), lang: "de", de: "hat Geburtstag"},
+	{re: reU(`\b(?:wird|wurde|ist|bist|wirst|sind|werden) (?:heute |morgen |jetzt |schon |endlich |gerade |bald |nun |ja )*(` + numWords + `)(?: jahre(?: alt)?)?(?: geworden)?(?:\s*[!.?,)]|\s*$|\s+(?:und|jahre|yay|juhu|wow)\b|\s*[^\sa-z0-9])`), lang: "de", de: "hat Geburtstag"},
 	{re: reU(`\b(` + numWords + `) ?- ?jaehrige?[rnms]?\b`), lang: "de", de: "kleine"},
 	{re: reU(`\b(eins|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf)jaehrige?[rnms]?\b`), lang: "de", de: "kleine"},
 	{re: reU(`\b(` + numWords + `) jahre? alt\b`), lang: "de", de: "schon groß"},
@@ -919,7 +953,7 @@ func (s *childScan) findBirth() {
 			a, b := h[0].(int), h[1].(int)
 			subs := h[2].([]string)
 			year := -1
-			for _, y := range subs[2:] {
+			for _, y := range subs[min(2, len(subs)):] {
 				if v, err := strconv.Atoi(y); err == nil {
 					year = v
 					if year < 100 {
@@ -1049,6 +1083,9 @@ func (s *childScan) findInstitutions() {
 		team := o[m[0]:m[1]]
 		team = team[:strings.IndexByte(team, ' ')]
 		s.addInstAs(m[0], m[1], "Verein", "club", team, team)
+		if n := len(s.details); n > 0 && s.details[n-1].start == m[0] {
+			s.details[n-1].youth = true
+		}
 	}
 	if s.de {
 		for _, m := range clubAbbr.FindAllStringIndex(o, -1) {
@@ -1478,12 +1515,17 @@ func (s *childScan) resolveNeedsChild() {
 		child := false
 		near := func(p *childPiece) bool { return s.nearest(p, childWindow) == a }
 		for _, p := range s.details {
-			if (p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && p.label["de"] != "Verein" || p.kind == ckBirth) && near(p) {
+			if (p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.label["de"] != "Verein" || p.youth) || p.kind == ckBirth) && near(p) {
 				child = true
 			}
 		}
 		for _, o := range s.anchors {
 			if o != a && !o.needsChild && !o.generic && abs(o.tokA-a.tokA) <= childWindow && !s.paraBreak(o.start, a.start) {
+				child = true
+			}
+		}
+		for k := max(0, a.tokA-childWindow); k < min(len(s.toks), a.tokB+childWindow); k++ {
+			if childContext[s.toks[k].Norm] && !s.paraBreak(s.toks[k].Start, a.start) {
 				child = true
 			}
 		}

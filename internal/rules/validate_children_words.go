@@ -55,7 +55,27 @@ var kinDE = map[string]kinInfo{
 	"aelteste":  {de: "Älteste", en: "eldest", adj: true}, "aeltester": {de: "Ältester", en: "eldest", adj: true},
 	"aeltesten": {de: "Ältesten", en: "eldest", adj: true},
 	"mittlere":  {de: "Mittlere", en: "middle one", adj: true}, "mittlerer": {de: "Mittlerer", en: "middle one", adj: true},
+	// pet names for children
+	"nackedei": {de: "Kind", en: "little one", neut: true}, "wirbelwind": {de: "Kind", en: "little one"},
+	"wirbelwinde": {de: "Kinder", en: "little ones", plural: true}, "racker": {de: "Kind", en: "little one"},
+	"zwerg": {de: "Kind", en: "little one"}, "zwerge": {de: "Kinder", en: "little ones", plural: true},
+	"rabauke": {de: "Kind", en: "little one"}, "rabauken": {de: "Kinder", en: "little ones", plural: true},
+	"kruemel": {de: "Kind", en: "little one"}, "fratz": {de: "Kind", en: "little one"}, "minis": {de: "Kinder", en: "little ones", plural: true},
+	// only with something near that says child ("meine Jungs … zur Schule")
+	"jungs": {de: "Kinder", en: "boys", plural: true, needsLittle: true}, "maedels": {de: "Kinder", en: "girls", plural: true, needsLittle: true},
+	"maedchen": {de: "Kinder", en: "girls", plural: true, needsLittle: true},
 }
+
+// childContext are words that say a reference is about a child ("meine Jungs … Schule").
+var childContext = set("schule", "grundschule", "kita", "kindergarten", "krippe", "spielplatz", "hausaufgaben", "zeugnis", "schultuete",
+	"einschulung", "spielzeug", "windel", "windeln", "lego", "kinderzimmer", "schulranzen", "laterne", "laternen", "seepferdchen",
+	"school", "daycare", "preschool", "playground", "homework", "toys", "toy", "diaper", "diapers", "nursery",
+	"teacher", "lehrerin", "lehrer", "erzieherin", "playdate", "recess", "crayons", "bedtime", "fort", "undies", "sandbox", "sandkasten",
+	"teething", "stroller", "kinderwagen", "birthday", "geburtstag")
+
+// metaphorBaby marks "mein Baby" as a project ("Mein Baby ist endlich fertig: das neue Buch").
+var metaphorBaby = set("fertig", "finished", "launch", "launched", "gelauncht", "buch", "book", "album", "projekt", "project", "startup",
+	"release", "released", "erscheint", "drops", "website", "app", "produkt", "product", "firma", "company", "shop", "auto", "car")
 
 // ownKinDE name one's own child without a possessive ("Sohnemann", "Töchterchen").
 var ownKinDE = map[string]kinInfo{
@@ -122,7 +142,8 @@ var adultContext = set("verstorben", "verstarb", "entschlafen", "trauer", "traue
 	"hochzeit", "geheiratet", "heiratet", "verheiratet", "ehefrau", "ehemann", "schwiegertochter", "schwiegersohn",
 	"studium", "studiert", "promoviert", "promotion", "rente", "ruhestand", "erwachsen", "erwachsene", "erwachsenen", "urenkel",
 	"passed", "funeral", "obituary", "condolences", "wedding", "married", "marries", "graduated", "phd", "retired", "grown", "adult", "adults",
-	"bachelorarbeit", "masterarbeit", "firma", "geschaeftsfuehrer", "inhaber", "inhaberin")
+	"bachelorarbeit", "masterarbeit", "firma", "geschaeftsfuehrer", "inhaber", "inhaberin", "master", "bachelor", "diplom",
+	"doktorarbeit", "universitaet", "uni", "karriere", "befoerdert", "beruf", "degree", "university", "career", "promoted", "law")
 
 // companyWords mark "Tochter"/"Söhne" as a company ("unsere Tochter XY GmbH", "Müller & Söhne").
 var companyWords = set("gmbh", "ag", "kg", "se", "inc", "ltd", "llc", "holding", "konzern", "unternehmen", "firma", "gesellschaft",
