@@ -104,7 +104,9 @@ var labelledKinds = map[string][]labelled{
 	},
 	"booking_code": {
 		{re: regexp.MustCompile(`(?i)\b(?:buchungscode|buchungsnummer|buchungsreferenz|buchungsbestätigung|reservierungscode|reservierungsnummer|filekey|booking reference|booking code|booking ref|booking number|confirmation number|confirmation code|pnr|record locator|ticketnummer|ticket number|e-ticket|boarding pass|bordkarte|boardingpass)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{5,13}))\b`), group: 1,
-			ok: func(v, _ string) bool { return strings.ToUpper(v) == v && strings.ContainsAny(v, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") && (hasDigit(v) || len(v) == 6) }},
+			ok: func(v, _ string) bool {
+				return strings.ToUpper(v) == v && strings.ContainsAny(v, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") && (hasDigit(v) || len(v) == 6)
+			}},
 	},
 	"id_document": {
 		{re: regexp.MustCompile(`(?i)\b(?:personalausweis(?:nummer)?|ausweisnummer|ausweis-nr\.?|ausweis|reisepass(?:nummer)?|passnummer|pass-nr\.?|id card(?: number)?|id number|identity card(?: number)?|passport(?: number| no\.?)?|driver'?s licen[cs]e(?: number| no\.?)?|führerschein(?:nummer)?|fuehrerschein(?:nummer)?|licen[cs]e number)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{6,12}))\b`), group: 1,
