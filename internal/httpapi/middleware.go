@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
-
 )
 
 // recoverer turns a panic into a 500 problem+json. The log names the route and the
@@ -68,4 +67,3 @@ func (s *Server) timeoutMiddleware(next http.Handler) http.Handler {
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
-

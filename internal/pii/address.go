@@ -16,6 +16,8 @@ const (
 	dePlace      = `(?:,\s*|\s+(?:in\s+)?)(?:(?:D|A|CH)-)?[1-9]\d{3,4}\s` + upper + `[\p{L}\-]+(?:\s(?:am|an der|im|bei|ob der)\s` + upper + `[\p{L}]+|\s\(` + upper + `[\p{L}]+\))?`
 	enStreetType = `(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Gardens|Grove|Place|Pl|Terrace|Court|Ct|Square|Sq|Mews|Row|Hill|Boulevard|Blvd|Parkway|Pkwy|Circle|Cir|Trail|Highway|Hwy|Walk|Plaza)`
 	ukPostcode   = `(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})`
+	// Without a street or label only the spaced form counts: "X7K9QZ" is a booking code.
+	ukPostcodeSpaced = `(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})`
 )
 
 var (
@@ -29,7 +31,7 @@ var (
 			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+)?` +
 			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
 			`(?:,?\s(?:[A-Z]{2}\s\d{5}(?:-\d{4})?|` + ukPostcode + `))?`)
-	ukPostcodeRe = regexp.MustCompile(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcode + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)
+	ukPostcodeRe = regexp.MustCompile(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcodeSpaced + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)
 	// Words that end like "Berliner" but are articles or pronouns: "Der Weg 3" is no street.
 	notAdjective = map[string]bool{"Der": true, "Jeder": true, "Unser": true, "Euer": true, "Dieser": true, "Jener": true, "Welcher": true, "Aller": true, "Oder": true, "Aber": true, "Immer": true, "Wieder": true, "Later": true, "Keiner": true, "Einer": true, "Meiner": true, "Deiner": true, "Seiner": true, "Ihrer": true}
 )

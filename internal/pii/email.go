@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-var emailRe = regexp.MustCompile(`(?i)[a-z0-9._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}`)
+var emailRe = regexp.MustCompile(`(?i)[\p{L}\p{N}._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}`)
 
 // Emails finds e-mail addresses. The local part may not start or end with a dot and the
 // domain needs a top-level label of letters, so "@name" mentions and "a@b" are not addresses.

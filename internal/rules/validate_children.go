@@ -406,7 +406,7 @@ func (s *childScan) negatedNear(i, n int) bool {
 // typoKin matches a misspelt kinship word one edit away ("Tocher", "daugther"); only
 // words of six letters or more, so that short words never collide.
 func typoKin(n string, words map[string]kinInfo) (kinInfo, bool) {
-	if len(n) < 5 {
+	if len(n) < 6 {
 		return kinInfo{}, false
 	}
 	for w, info := range words {
@@ -1495,7 +1495,7 @@ func (s *childScan) emit() *childAnalysis {
 		if len(out.hits) > 0 {
 			break
 		}
-		if a.used || a.weak || a.generic || a.group || a.adult || a.start >= a.end || s.negatedPosting(a) {
+		if a.used || a.weak || a.generic || a.group || a.adult || a.start >= a.end || s.negatedPosting(a) || s.hypothetical(a) {
 			continue
 		}
 		add("mention", Hit{Start: a.start, End: a.end, TokStart: -1, Severity: check.Low})
@@ -1540,6 +1540,21 @@ func (s *childScan) resolveNeedsChild() {
 			s.details = kept
 		}
 	}
+}
+
+var hypotheticalWords = set("waere", "haette", "wuerde", "wuerden", "koennte", "koennten", "haetten", "waeren", "would", "could", "if",
+	"falls", "wenn", "sagt", "sagte", "says", "said", "erzaehlt", "erzaehlte")
+
+// hypothetical reports a reference in a sentence that imagines or reports
+// ("wäre mein Sohn …, würde ich", "…, sagt sie"): no real child is shown.
+func (s *childScan) hypothetical(a *childAnchor) bool {
+	from, to := s.doc.TokenRange(s.doc.SentenceStart(a.start), s.doc.SentenceEnd(a.end))
+	for k := from; k < to && k < len(s.toks); k++ {
+		if hypotheticalWords[s.toks[k].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedPosting reports "ich poste nie Fotos meiner Kinder": a reference inside a

@@ -47,8 +47,12 @@ func newGroupPredicate(p map[string]string) (MatchFunc, error) {
 	if len(groups) == 0 || len(preds) == 0 {
 		return nil, fmt.Errorf("params groups and predicates are required (comma-separated)")
 	}
-	if err := g.groups.add(0, groups, p["group_compound"], p["group_inflect"]); err != nil {
+	if err := g.groups.add(0, groups, "", p["group_inflect"]); err != nil {
 		return nil, fmt.Errorf("groups: %v", err)
+	}
+	// Heads of compounds: "Wirtschaftsflüchtlinge", "Ostasiaten", "Nordafrikaner".
+	if err := g.groups.add(0, splitList(p["group_heads"]), CompoundSuffix, p["group_inflect"]); err != nil {
+		return nil, fmt.Errorf("group_heads: %v", err)
 	}
 	if err := g.preds.add(0, preds, p["predicate_compound"], p["predicate_inflect"]); err != nil {
 		return nil, fmt.Errorf("predicates: %v", err)
@@ -146,6 +150,9 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 			if dist > g.within || dist >= bestDist {
 				continue
 			}
+			if !sameClause(doc, gi, gj, pi, pj) {
+				continue
+			}
 			if negatedBetween(doc, gi, gj, pi, pj) || pi > 0 && g.passive[doc.Tokens[pi-1].Norm] ||
 				pi > 1 && g.passive[doc.Tokens[pi-2].Norm] {
 				continue
@@ -163,7 +170,7 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 
 // prepositions before a group make it the object of the sentence, not its subject:
 // "Gewalt gegen Frauen ist widerlich", "a threat to Jews".
-var prepositions = set("fuer", "gegen", "auf", "ueber", "vor", "mit", "zu", "gegenueber", "for", "against", "on", "about", "with",
+var prepositions = set("fuer", "gegen", "auf", "ueber", "vor", "mit", "zu", "gegenueber", "von", "an", "for", "against", "on", "about", "with",
 	"to", "towards", "toward", "at")
 
 func objectOfPreposition(doc *Doc, gi int) bool {
@@ -196,15 +203,43 @@ func finalAfter(doc *Doc, finals []span, gr span) (span, bool) {
 	return span{}, false
 }
 
-// negatedGroup reports "nicht alle Muslime", "not all men", "keine Ausländer".
+// negatedGroup reports "nicht alle Muslime", "not all men", and a group the author
+// belongs to: "Frauen wie ich", "people like me" (GAHD and common sense read both as
+// the speaker reporting or rejecting hate, not spreading it).
 func (g *groupPredicate) negatedGroup(doc *Doc, gi int) bool {
-	for k := gi - 1; k >= 0 && k >= gi-2; k-- {
-		t := doc.Tokens[k].Norm
-		if negators[t] && (k == gi-1 || limiters[doc.Tokens[k+1].Norm]) {
+	if gi >= 2 && negators[doc.Tokens[gi-2].Norm] && limiters[doc.Tokens[gi-1].Norm] {
+		return true
+	}
+	_, gj := gi, gi+1
+	for gj < len(doc.Tokens) && gj < gi+3 {
+		if w := doc.Tokens[gj].Norm; (w == "wie" || w == "like") && gj+1 < len(doc.Tokens) && selfSubject[doc.Tokens[gj+1].Norm] ||
+			(w == "like") && gj+1 < len(doc.Tokens) && (doc.Tokens[gj+1].Norm == "me" || doc.Tokens[gj+1].Norm == "us") {
 			return true
 		}
+		gj++
 	}
 	return false
+}
+
+// clauseBreakers start a new clause with its own subject: "Flüchtlinge würden
+// zustimmen, dass Vergewaltiger Abschaum sind".
+var clauseBreakers = set("dass", "das", "that", "weil", "because", "aber", "but", "obwohl", "although", "sondern", "though",
+	"while", "waehrend", "wenn", "if", "when", "denn", "whereas", "unless", "ausser")
+
+// sameClause reports whether group and predicate belong together: a predicate after
+// the group with no new clause between, or an attribute right before the group
+// ("kriminelle Ausländer") with no punctuation between.
+func sameClause(doc *Doc, gi, gj, pi, pj int) bool {
+	if pi < gi {
+		gap := doc.Original[doc.Tokens[pj-1].End:doc.Tokens[gi].Start]
+		return gi-pj <= 2 && !strings.ContainsAny(gap, ",;:.!?()\"„“”")
+	}
+	for k := gj; k < pi; k++ {
+		if clauseBreakers[doc.Tokens[k].Norm] {
+			return false
+		}
+	}
+	return !strings.ContainsAny(doc.Original[doc.Tokens[gj-1].End:doc.Tokens[pi].Start], ";:()")
 }
 
 // negatedBetween reports a negation between the group and its predicate, outside the

@@ -89,6 +89,7 @@ var stopValueRe = regexp.MustCompile(stopValue)
 var labelledKinds = map[string][]labelled{
 	"date_of_birth": {
 		{re: regexp.MustCompile(`(?i)(?:\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum\s*:?|\bgeburtstag\s*(?:ist\s+)?(?:am\s+)?:?|\bborn(?:\s+on)?|\bdate of birth\s*:?|\bdob\s*:?|\bd\.o\.b\.\s*:?|\bbirthday\s+(?:is\s+)?(?:on\s+)?|\bbirth date\s*:?)\s*(` + dateExpr + `)`), group: 1},
+		{re: regexp.MustCompile(`(?i)\b(?:am|on)\s+(` + dateExpr + `)\s+(?:geboren|born)\b`), group: 1},
 		{re: regexp.MustCompile(`(?i)\b(?:hat|habe|haben|hast|feiert|feiere)\s+(?:am\s+)?(` + dateExpr + `)\s+(?:seinen\s+|ihren\s+|meinen\s+|\d+\.\s+)?geburtstag`), group: 1},
 	},
 	"licence_plate": {
@@ -96,8 +97,11 @@ var labelledKinds = map[string][]labelled{
 		{re: regexp.MustCompile(`\b([A-Z]{2}\d{2}\s?[A-Z]{3})\b`), group: 1},
 	},
 	"password": {
-		{re: regexp.MustCompile(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b((?:\s+(?:für|for|vom|von|of|fürs|zum|zur)\s+[^:=\n.!?]{1,30}?)?\s*(?:ist|is|lautet|=|:|–|-)?\s*)["'„“‚]?([^\s"'“”‘’]{4,64}?)["'“”‘’]?(?:[.,;!?)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
-		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination)\b[^.!?\n\d]{0,20}?\b(\d{4,8})\b`), group: 1},
+		{re: regexp.MustCompile(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b` +
+			// an optional "für das Gäste-WLAN" / "for the family" before the separator
+			`((?:\s+(?:für|for|vom|von|of|fürs|zum|zur|der|des|to)\s+[^:=\n.!?]{1,30}?)?\s*(?:\bist\b|\bis\b|\blautet\b|=|:|–)\s*|\s+)` +
+			`["'„“‚]?([^\s"'“”‘’]{4,64}?)["'“”‘’]?(?:[.,;!?)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
+		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination)\b[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
 	},
 	"one_time_code": {
 		{re: regexp.MustCompile(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|m?tan|otp|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},
@@ -127,7 +131,7 @@ func allDigitsYear(s string) bool {
 // passwordValue accepts a value after a password label when it cannot be ordinary
 // prose: it follows ':' or '=', or it mixes in digits, symbols or inner capitals.
 func passwordValue(v, sep string) bool {
-	if stopValueRe.MatchString(v) {
+	if stopValueRe.MatchString(v) || strings.HasSuffix(v, ":") || strings.HasPrefix(v, "-") {
 		return false
 	}
 	explicit := strings.ContainsAny(sep, ":=") || strings.Contains(strings.ToLower(sep), "lautet")
@@ -157,26 +161,40 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 		var hits []Hit
 		s := doc.Original
 		for _, p := range pats {
-			for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {
-				a, b := m[2*p.group], m[2*p.group+1]
-				if a < 0 || a >= b {
-					continue
+			// A rejected value must not hide a later label ("Zugangsdaten für X: Passwort: Y"),
+			// so after a rejected value the search resumes right after its label.
+			for off := 0; off < len(s); {
+				m := p.re.FindStringSubmatchIndex(s[off:])
+				if m == nil {
+					break
 				}
+				for k := range m {
+					if m[k] >= 0 {
+						m[k] += off
+					}
+				}
+				next := m[1]
+				if next <= m[0] {
+					next = m[0] + 1
+				}
+				a, b := m[2*p.group], m[2*p.group+1]
 				sep := ""
 				if p.sep > 0 && m[2*p.sep] >= 0 {
 					sep = s[m[2*p.sep]:m[2*p.sep+1]]
 				}
-				if p.ok != nil && !p.ok(s[a:b], sep) {
+				if a < 0 || a >= b || p.ok != nil && !p.ok(s[a:b], sep) ||
+					kind == "licence_plate" && !plateContextRe.MatchString(sentenceAround(s, a, b)) {
+					off = next
+					if p.sep > 0 && m[2*p.sep] > m[0] {
+						off = m[2*p.sep] // right after the label, itself a word boundary
+					}
 					continue
 				}
-				if kind == "licence_plate" && !plateContextRe.MatchString(sentenceAround(s, a, b)) {
-					continue
-				}
+				off = next
 				h := Hit{Start: a, End: b, TokStart: -1, TokEnd: -1}
-				if overlapsHits(h, hits) {
-					continue
+				if !overlapsHits(h, hits) {
+					hits = append(hits, h)
 				}
-				hits = append(hits, h)
 			}
 		}
 		return hits

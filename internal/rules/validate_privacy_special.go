@@ -72,7 +72,7 @@ var specialCategories = map[string]specialCategory{
 		therapy, therapist, psychiatrist, psychiatric, rehab, pregnant, pregnancy, miscarriage, disability, disabled, wheelchair, diabetic, epilepsy, epileptic,
 		adhd, autism, autistic, anxiety, panic attack*, schizophrenia, schizophrenic, eating disorder, anorexia, anorexic, bulimia, alcoholic, addiction, addict,
 		antidepressant*, medication, meds, dementia, alzheimer's, heart attack, stroke, surgery, covid, tested positive, multiple sclerosis, migraine*,
-		infertile, infertility, ivf, abortion, suicidal, suicide, self-harm, ocd, ptsd, hospitalized, hospitalised, in hospital, mental breakdown, nervous breakdown`),
+		infertile, infertility, ivf, abortion, suicidal, suicide, self-harm, ocd, ptsd, hospitalized, hospitalised, in hospital, mental breakdown, nervous breakdown, blinddarm*, bandscheibenvorfall, appendicitis, grippe, bein|arm gebrochen, broke|broken his|her|my leg|arm`),
 		self: check.Medium, other: check.High},
 	"sexual_orientation": {terms: parsePhrases(`
 		schwul, lesbisch, bisexuell, homosexuell, queer, transgender, transsexuell, geoutet, coming-out, coming out, gay, lesbian, bisexual, homosexual, outed, came out`),
@@ -111,7 +111,9 @@ var (
 	notNames = set("das", "die", "der", "es", "man", "wer", "jeder", "jede", "viele", "alle", "this", "that", "it", "everyone", "anyone", "people", "nobody", "there", "what", "who",
 		"heute", "today", "gestern", "yesterday", "morgen", "tomorrow", "hier", "here", "sport", "stress", "bewegung", "schlaf", "wasser")
 	personVerbs = set("ist", "hat", "war", "wurde", "wird", "leidet", "nimmt", "muss", "geht", "liegt", "sitzt", "bekam", "bekommt", "is", "has", "was", "got", "had", "takes", "suffers", "went", "goes", "lies", "sits", "needs")
-	hedges      = set("kein", "keine", "keinen", "nicht", "not", "no", "never", "nie", "if", "wenn", "falls", "ob", "whether")
+	// "Tom from accounting", "Herr Becker aus der Buchhaltung": a name with where they work.
+	origins = set("from", "aus", "vom", "von")
+	hedges  = set("kein", "keine", "keinen", "nicht", "not", "no", "never", "nie", "if", "wenn", "falls", "ob", "whether")
 )
 
 // specialValidator flags special-category facts about a person; see specialCategories.
@@ -183,7 +185,7 @@ const (
 )
 
 // window is how many words around a term a person marker may stand.
-const window = 8
+const window = 16
 
 // aboutWhom decides whether the words toks[a:b] speak about another person, the author
 // or nobody in particular, from markers in the same sentence near the term.
@@ -215,7 +217,7 @@ func aboutWhom(doc *Doc, a, b int) whom {
 		case titles[w] && k+1 < len(toks) && capitalised(doc, toks[k+1]):
 			return whoOther
 		case k == lo && t.Start == firstLetter(doc, ss) && capitalised(doc, t) && !notNames[w] && !selfWords[w] && !thirdWords[w] &&
-			k+1 < len(toks) && personVerbs[toks[k+1].Norm] && !nounLike(w):
+			k+1 < len(toks) && (personVerbs[toks[k+1].Norm] || origins[toks[k+1].Norm]) && !nounLike(w):
 			return whoOther
 		case selfWords[w]:
 			self = true

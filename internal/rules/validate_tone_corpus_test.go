@@ -15,29 +15,29 @@ import (
 	"github.com/postcheck/postcheck/internal/check"
 )
 
-// corpusRow is one line of a labelled corpus.
-type corpusRow struct {
+// toneRow is one line of a labelled corpus.
+type toneRow struct {
 	ID     string   `json:"id"`
 	Lang   string   `json:"lang"`
 	Text   string   `json:"text"`
 	Labels []string `json:"labels"`
 }
 
-func readCorpus(t *testing.T, path string) []corpusRow {
+func readToneCorpus(t *testing.T, path string) []toneRow {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}
 	defer f.Close()
-	var rows []corpusRow
+	var rows []toneRow
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		if len(sc.Bytes()) == 0 {
 			continue
 		}
-		var r corpusRow
+		var r toneRow
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			t.Fatalf("%s:%d: %v", path, n, err)
 		}
@@ -65,7 +65,7 @@ func toneHateFindings(t testing.TB, c *check.Checker, text, lang string) []check
 	return out
 }
 
-func describe(fs []check.Finding, text string) string {
+func describeToneFindings(fs []check.Finding, text string) string {
 	s := ""
 	for _, f := range fs {
 		s += fmt.Sprintf(" %s/%s %q;", f.RuleID, f.Severity, text[f.Span.Start:f.Span.End])
@@ -77,7 +77,7 @@ func describe(fs []check.Finding, text string) string {
 // codes: none may give a tone or hate finding above low.
 func TestToneTrapsStayBelowMedium(t *testing.T) {
 	c, _ := fullChecker(t)
-	rows := readCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))
+	rows := readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))
 	if len(rows) < 150 {
 		t.Errorf("the trap list has %d entries; keep at least 150", len(rows))
 	}
@@ -90,15 +90,15 @@ func TestToneTrapsStayBelowMedium(t *testing.T) {
 	}
 }
 
-// maxEverydayFalseAlarms is the share of everyday posts that may carry any tone or hate finding.
-const maxEverydayFalseAlarms = 0.02
+// maxToneFalseAlarms is the share of everyday posts that may carry any tone or hate finding.
+const maxToneFalseAlarms = 0.02
 
 // TestEverydayPostsRarelyAlarm runs ordinary posts (and the traps) through the checker:
 // at most 2% may get any tone or hate finding, and none may get one above low.
 func TestEverydayPostsRarelyAlarm(t *testing.T) {
 	c, _ := fullChecker(t)
-	rows := readCorpus(t, filepath.Join("..", "..", "testdata", "tone", "everyday.jsonl"))
-	rows = append(rows, readCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))...)
+	rows := readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "everyday.jsonl"))
+	rows = append(rows, readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))...)
 	if len(rows) < 300 {
 		t.Errorf("everyday corpus has %d posts; keep at least 300", len(rows))
 	}
@@ -112,7 +112,7 @@ func TestEverydayPostsRarelyAlarm(t *testing.T) {
 			continue
 		}
 		alarms++
-		t.Logf("alarm %s:%s", r.ID, describe(fs, r.Text))
+		t.Logf("alarm %s:%s", r.ID, describeToneFindings(fs, r.Text))
 		for _, f := range fs {
 			if f.Severity > check.Low {
 				t.Errorf("everyday post %s %q: %s/%s", r.ID, r.Text, f.RuleID, f.Severity)
@@ -121,17 +121,17 @@ func TestEverydayPostsRarelyAlarm(t *testing.T) {
 	}
 	rate := float64(alarms) / float64(len(rows))
 	t.Logf("everyday false alarms: %d of %d (%.1f%%)", alarms, len(rows), 100*rate)
-	if rate > maxEverydayFalseAlarms {
-		t.Errorf("false-alarm rate %.1f%% exceeds %.0f%%", 100*rate, 100*maxEverydayFalseAlarms)
+	if rate > maxToneFalseAlarms {
+		t.Errorf("false-alarm rate %.1f%% exceeds %.0f%%", 100*rate, 100*maxToneFalseAlarms)
 	}
 }
 
-// binaryScores are the figures the shared tasks report for one label.
-type binaryScores struct {
+// toneScores are the figures the shared tasks report for one label.
+type toneScores struct {
 	tp, fp, fn, tn int
 }
 
-func (s binaryScores) figures() (p, r, macroF1, germevalF1 float64) {
+func (s toneScores) figures() (p, r, macroF1, germevalF1 float64) {
 	div := func(a, b int) float64 {
 		if b == 0 {
 			return 0
@@ -151,14 +151,14 @@ func (s binaryScores) figures() (p, r, macroF1, germevalF1 float64) {
 	return
 }
 
-// datasetDir is the shared data folder, a sibling of the repository.
-var datasetDir = filepath.Join("..", "..", "..", "shared", "datasets")
+// toneDatasetDir is the shared data folder, a sibling of the repository.
+var toneDatasetDir = filepath.Join("..", "..", "..", "shared", "datasets")
 
 // TestToneHateDatasets measures the offensive and hate labels on the public sets when
 // they are present. It logs the figures; run with -v to see them, and set
 // POSTCHECK_DUMP=1 to log every miss and false alarm.
 func TestToneHateDatasets(t *testing.T) {
-	if _, err := os.Stat(datasetDir); err != nil {
+	if _, err := os.Stat(toneDatasetDir); err != nil {
 		t.Skipf("datasets not present (%v); skipping the measurement", err)
 	}
 	c, _ := fullChecker(t)
@@ -174,12 +174,12 @@ func TestToneHateDatasets(t *testing.T) {
 	}
 	dump := os.Getenv("POSTCHECK_DUMP") != ""
 	for _, set := range sets {
-		path := filepath.Join(datasetDir, set.file)
+		path := filepath.Join(toneDatasetDir, set.file)
 		if _, err := os.Stat(path); err != nil {
 			t.Logf("%s missing, skipped", set.file)
 			continue
 		}
-		rows := readCorpus(t, path)
+		rows := readToneCorpus(t, path)
 		pred := make([]bool, len(rows))
 		why := make([]string, len(rows))
 		var wg sync.WaitGroup
@@ -195,7 +195,7 @@ func TestToneHateDatasets(t *testing.T) {
 							pred[i] = true
 						}
 					}
-					why[i] = describe(fs, rows[i].Text)
+					why[i] = describeToneFindings(fs, rows[i].Text)
 				}
 			}()
 		}
@@ -204,7 +204,7 @@ func TestToneHateDatasets(t *testing.T) {
 		}
 		close(next)
 		wg.Wait()
-		var s binaryScores
+		var s toneScores
 		for i, r := range rows {
 			gold := slices.Contains(r.Labels, set.label)
 			switch {
