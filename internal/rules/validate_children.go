@@ -1542,8 +1542,8 @@ func (s *childScan) resolveNeedsChild() {
 	}
 }
 
-var hypotheticalWords = set("waere", "haette", "wuerde", "wuerden", "koennte", "koennten", "haetten", "waeren", "would", "could", "if",
-	"falls", "wenn", "sagt", "sagte", "says", "said", "erzaehlt", "erzaehlte")
+var hypotheticalWords = set("waere", "haette", "wuerde", "wuerden", "koennte", "koennten", "haetten", "waeren", "would", "could",
+	"falls", "sagt", "sagte", "says", "said", "erzaehlt", "erzaehlte")
 
 // hypothetical reports a reference in a sentence that imagines or reports
 // ("wäre mein Sohn …, würde ich", "…, sagt sie"): no real child is shown.
