@@ -10,7 +10,9 @@ const (
 	lower = `[a-zäöüßéèàç]`
 	// German, Austrian and Swiss street types, written as a word's tail ("Lindenstraße")
 	// or as a word of their own after an adjective ("Mariahilfer Straße").
-	deStreetTail = `(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|pfad|graben|kai|zeile|stieg|twiete|wall|promenade|markt|berg|feld|garten|hof)`
+	deStreetTail = `(?:straße|strasse|str\.|gasse|weg|allee|platz|ring|damm|ufer|chaussee|steig|pfad|graben|kai|zeile|stieg|twiete|wall|promenade|markt|berg|feld|garten|hof` +
+		// Nordic, Dutch and other street tails, common in travel and expat posts.
+		`|katu|gatan|gata|vägen|vej|veien|gade|straat|laan|stræti)`
 	deStreetWord = `(?:Straße|Strasse|Str\.|Gasse|Weg|Allee|Platz|Ring|Damm|Ufer|Chaussee|Steig|Pfad|Graben|Kai|Zeile|Markt|Berg|Feld|Garten|Hof)`
 	deHouse      = `[1-9]\d{0,2}(?:\s?[a-zA-Z]\b)?(?:\s?[-/]\s?[1-9]\d{0,2}[a-z]?)?`
 	dePlace      = `(?:,\s*|\s+(?:in\s+)?)(?:(?:D|A|CH)-)?[1-9]\d{3,4}\s` + upper + `[\p{L}\-]+(?:\s(?:am|an der|im|bei|ob der)\s` + upper + `[\p{L}]+|\s\(` + upper + `[\p{L}]+\))?`
@@ -24,7 +26,7 @@ var (
 	deAddressRe = regexp.MustCompile(
 		`(?:\b` + upper + lower + `{2,}(?:-` + upper + lower + `+)*` + deStreetTail +
 			`|\b` + upper + lower + `+(?:er|sche|scher)\s` + deStreetWord +
-			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Alte|Alter|Neue|Neuer|Obere|Untere)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
+			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Alte|Alter|Neue|Neuer|Obere|Untere|Via|Viale|Rue|Calle|Avenida|Rua|ul\.)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
 			`\s` + deHouse + `(?:` + dePlace + `)?`)
 	enAddressRe = regexp.MustCompile(
 		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +

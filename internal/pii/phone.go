@@ -10,7 +10,10 @@ import (
 // phoneCandRe finds stretches that may be phone numbers: digits with spaces, slashes,
 // dashes and brackets, optionally led by '+'. Dots are not accepted as separators, which
 // keeps dates, prices and version numbers out from the start.
-var phoneCandRe = regexp.MustCompile(`\+?\(?\+?\d[\d ()/\-–]{4,26}\d`)
+var phoneCandRe = regexp.MustCompile(`\+?\(?\+?\d[\d ()/\-–]{4,26}\d(?:\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}\b)?`)
+
+// extRe is a trailing extension, which is part of the number's span but not of the number.
+var extRe = regexp.MustCompile(`\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}$`)
 
 var (
 	dateLikeRe = regexp.MustCompile(`^(?:\d{1,2}[/\-]\d{1,2}[/\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{4} ?[–\-/] ?\d{2,4}|\d{1,2} ?[–\-] ?\d{1,2})$`)
@@ -63,6 +66,9 @@ func phoneAt(s string, a, b int, raw string) (Match, bool) {
 		if strings.HasPrefix(after, unit) {
 			return none, false
 		}
+	}
+	if loc := extRe.FindStringIndex(raw); loc != nil {
+		raw = raw[:loc[0]]
 	}
 	d := digitsOf(raw)
 	if len(d) < 7 || len(d) > 15 || dateLikeRe.MatchString(raw) {
@@ -118,11 +124,10 @@ func parsePhone(raw string, labelled bool) (*phonenumbers.PhoneNumber, bool) {
 	if !nanpRe.MatchString(strings.TrimSpace(c)) && !(labelled && (len(compact) == 10 || len(compact) == 11 && compact[0] == '1')) {
 		return nil, false
 	}
-	for _, region := range []string{"US", "CA"} {
-		num, err := phonenumbers.Parse(c, region)
-		if err == nil && phonenumbers.IsValidNumberForRegion(num, region) {
-			return num, true
-		}
+	// Any country of the North American plan (US, Canada, the Caribbean) will do.
+	num, err := phonenumbers.Parse(c, "US")
+	if err != nil || num.GetCountryCode() != 1 || !phonenumbers.IsValidNumber(num) {
+		return nil, false
 	}
-	return nil, false
+	return num, true
 }

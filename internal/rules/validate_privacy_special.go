@@ -82,7 +82,8 @@ var specialCategories = map[string]specialCategory{
 		konvertiert, konvertierte, mormone*, scientolog*, freikirche, jewish, catholic, christian, evangelical, buddhist, jehovah's witness, converted, mormon, sikh`),
 		self: check.Low, other: check.High},
 	"ethnicity": {terms: parsePhrases(`
-		migrationshintergrund, *staemmig, roma, sinti, romni, ethnicity, ethnic, descent, heritage`),
+		migrationshintergrund, *staemmig, ist|sind|is|are|als|as roma|sinti|romni, roma|sinti descent|herkunft|abstammung|familie|family,
+		ethnicity, ethnic, descent, heritage`),
 		self: check.Low, other: check.High},
 	"trade_union": {terms: parsePhrases(`
 		gewerkschaft*, gewerkschaftsmitglied, gewerkschafter*, ig metall, verdi-mitglied, union member, trade union, labor union, labour union, joined the union, union rep`),
