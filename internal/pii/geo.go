@@ -15,6 +15,10 @@ var (
 	ipNotRe    = regexp.MustCompile(`(?i)(version|v|ver\.?|release|build|firmware|update|os|ios|android)\s*$`)
 )
 
+// publicResolvers are well-known DNS services: everyone's, so nobody's.
+var publicResolvers = map[string]bool{"1.1.1.1": true, "1.0.0.1": true, "8.8.8.8": true, "8.8.4.4": true, "9.9.9.9": true,
+	"149.112.112.112": true, "208.67.222.222": true, "208.67.220.220": true, "94.140.14.14": true, "76.76.2.0": true}
+
 // Coordinates finds precise geographic coordinates: decimal degrees with four or more
 // decimals in valid ranges, or degrees with minutes and hemispheres.
 func Coordinates(s string) []Match {
@@ -61,7 +65,7 @@ func IPAddresses(s string) []Match {
 			}
 			o[i] = v
 		}
-		if !ok || o[0] == 0 || o[0] == 10 || o[0] == 127 || o[0] >= 224 || o[0] == 192 && o[1] == 168 ||
+		if !ok || publicResolvers[s[a:b]] || o[0] == 0 || o[0] == 10 || o[0] == 127 || o[0] >= 224 || o[0] == 192 && o[1] == 168 ||
 			o[0] == 172 && o[1] >= 16 && o[1] <= 31 || strings.HasPrefix(s[a:b], "192.0.2.") {
 			continue
 		}

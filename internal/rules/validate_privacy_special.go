@@ -72,7 +72,7 @@ var specialCategories = map[string]specialCategory{
 		therapy, therapist, psychiatrist, psychiatric, rehab, pregnant, pregnancy, miscarriage, disability, disabled, wheelchair, diabetic, epilepsy, epileptic,
 		adhd, autism, autistic, anxiety, panic attack*, schizophrenia, schizophrenic, eating disorder, anorexia, anorexic, bulimia, alcoholic, addiction, addict,
 		antidepressant*, medication, meds, dementia, alzheimer's, heart attack, stroke, surgery, covid, tested positive, multiple sclerosis, migraine*,
-		infertile, infertility, ivf, abortion, suicidal, suicide, self-harm, ocd, ptsd, hospitalized, hospitalised, in hospital, mental breakdown, nervous breakdown, blinddarm*, bandscheibenvorfall, appendicitis, grippe, bein|arm gebrochen, broke|broken his|her|my leg|arm`),
+		infertile, infertility, ivf, abortion, suicidal, suicide, self-harm, ocd, ptsd, hospitalized, hospitalised, in hospital, mental breakdown, nervous breakdown, blinddarm*, bandscheibenvorfall, hab|habe|hat|hatte|hatten|has|had|have|got corona|covid|ms, corona-positiv, covid-positiv, appendicitis, grippe, bein|arm gebrochen, broke|broken his|her|my leg|arm`),
 		self: check.Medium, other: check.High},
 	"sexual_orientation": {terms: parsePhrases(`
 		schwul, lesbisch, bisexuell, homosexuell, queer, transgender, transsexuell, geoutet, coming-out, coming out, gay, lesbian, bisexual, homosexual, outed, came out`),
