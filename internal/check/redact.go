@@ -3,6 +3,7 @@ package check
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Redact returns text with every finding that carries a Redaction hidden. Overlapping
@@ -15,7 +16,10 @@ func Redact(text string, fs []Finding) Redacted {
 	}
 	var st []stretch
 	for _, f := range SortFindings(append([]Finding(nil), fs...)) {
-		if f.Redaction == nil {
+		// A span outside the text or inside a character cannot be hidden safely; skip it
+		// rather than panic or emit broken UTF-8.
+		if f.Redaction == nil || f.Span.Start < 0 || f.Span.End > len(text) || f.Span.Start >= f.Span.End ||
+			!utf8.RuneStart(text[f.Span.Start]) || f.Span.End < len(text) && !utf8.RuneStart(text[f.Span.End]) {
 			continue
 		}
 		if n := len(st); n > 0 && f.Span.Start < st[n-1].span.End {
