@@ -152,8 +152,13 @@ func (s *childScan) run() *childAnalysis {
 		if businessWords[t.Norm] {
 			s.business = true
 		}
-		if groupContext[t.Norm] && len(t.Norm) > 1 {
+		if groupContext[t.Norm] {
 			s.groupCtx = true
+		}
+		if groupPlaces[t.Norm] && t.Index > 0 {
+			if p := d.Tokens[t.Index-1].Norm; strings.HasPrefix(p, "unser") || p == "our" {
+				s.groupCtx = true
+			}
 		}
 	}
 	s.findAnchors()
@@ -626,6 +631,8 @@ func (s *childScan) parenAge(i int) (int, int, int, bool) {
 	return n, s.toks[i].End + m[0] + strings.Index(rest[m[0]:m[1]], "("), s.toks[i].End + m[1], true
 }
 
+var commaAgeRe = regexp.MustCompile(`^,\s?(\d{1,2})\s?(?:J\.|Jahre|years)?,`)
+
 var parenAgeRe = reU(`^\s?\((\d{1,2})(?:\s?(?:J\.?|Jahre|y|yrs|years|yo))?\)`)
 
 func (s *childScan) findNames() {
@@ -713,9 +720,12 @@ func (s *childScan) findNames() {
 		}
 		if ok {
 			addName(j, a, a.start, both(s.orig(a.start, a.end)))
-			// "unsere Kinder Emma und Ben"
+			// "unsere Kinder Emma und Ben": one stretch, so the redacted draft keeps "unsere Kinder"
 			if k := j + 2; k < len(s.toks) && (s.toks[j+1].Norm == "und" || s.toks[j+1].Norm == "and") && s.isName(k, true) {
 				addName(k, a, s.toks[k].Start, nil)
+				if n := len(s.details); n >= 2 && s.details[n-1].start == s.toks[k].Start && s.details[n-2].kind == ckName {
+					s.details[n-2].end = max(s.details[n-2].end, s.details[n-1].end)
+				}
 			}
 		}
 	}
@@ -732,6 +742,7 @@ func (s *childScan) findNames() {
 		}
 	}
 	// "Emma (4)": a capitalised word with a child's age in brackets is a child reference
+	claimed[-1] = false
 	for i := range s.toks {
 		n := s.toks[i].Norm
 		_, kde := kinDE[n]
@@ -740,12 +751,22 @@ func (s *childScan) findNames() {
 			continue
 		}
 		age, _, _, ok := s.parenAge(i)
-		if !ok || age >= 18 {
+		if !ok || age >= 18 || claimed[i-1] {
 			continue
 		}
 		t := s.toks[i]
 		a := &childAnchor{start: t.Start, end: t.End, tokA: i, tokB: i + 1, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true}
 		s.addAnchor(a)
+		// "Patenkind Mia (2)", "Grandson Leo (6)": keep the kinship word
+		if k := i - 1; k >= 0 && !s.breakBetween(k, i) && s.doc.Original[s.toks[k].End:t.Start] == " " {
+			_, kde := kinDE[s.toks[k].Norm]
+			_, ken := kinEN[s.toks[k].Norm]
+			if kde || ken {
+				w := s.orig(s.toks[k].Start, s.toks[k].End)
+				addName(i, a, s.toks[k].Start, both(w))
+				continue
+			}
+		}
 		addName(i, a, t.Start, nil)
 	}
 	// a given name near a child reference: "Mein Sohn … Ben ist stolz"
@@ -832,13 +853,16 @@ func numOf(s string) int {
 // and the neutral text that replaces it.
 type agePattern struct {
 	re     *regexp.Regexp
+	spanG  int  // group of the reported span (0: whole match)
+	numG   int  // group of the number (0 means 1)
+	verb   bool // "wird heute 5", "is 5": the replacement follows the verb
 	lang   string
 	months bool
 	de, en string // replacement; "" drops to a generic one
 }
 
 var agePatterns = []agePattern{
-	{re: reU(`\b(?:wird|wurde|ist|bist|wirst|sind|werden) (?:heute |morgen |jetzt |schon |endlich |gerade |bald |nun |ja )*(` + numWords + `)(?: jahre(?: alt)?)?(?: geworden)?(?:\s*[!.?,)]|\s*$|\s+(?:und|jahre|yay|juhu|wow)\b|\s*[^\sa-z0-9])`), lang: "de", de: "hat Geburtstag"},
+	{re: reU(`\b((?:wird|wurde|ist|bist|wirst|sind|werden) (?:heute |morgen |jetzt |schon |endlich |gerade |bald |nun |ja |naechste woche )*(` + numWords + `)(?: jahre(?: alt)?)?(?: geworden)?)(?:\s*[!.?,)]|\s*$|\s+(?:und|yay|juhu|wow)\b|\s*[^\sa-z0-9])`), lang: "de", spanG: 1, numG: 2, verb: true},
 	{re: reU(`\b(` + numWords + `) ?- ?jaehrige?[rnms]?\b`), lang: "de", de: "kleine"},
 	{re: reU(`\b(eins|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf)jaehrige?[rnms]?\b`), lang: "de", de: "kleine"},
 	{re: reU(`\b(` + numWords + `) jahre? alt\b`), lang: "de", de: "schon groß"},
@@ -847,9 +871,11 @@ var agePatterns = []agePattern{
 	{re: reU(`\b(\d{1,2})\. ?geburtstag\b`), lang: "de", de: "Geburtstag"},
 	{re: reU(`\b(erste|ersten|zweite|zweiten|dritte|dritten|vierte|vierten|fuenfte|fuenften|sechste|sechsten|siebte|siebten|achte|achten|neunte|neunten|zehnte|zehnten)n? geburtstag\b`), lang: "de", de: "Geburtstag"},
 	{re: reU(`\b(` + numWords + `)[- ]years?[- ]olds?\b`), lang: "en", en: "child"},
-	{re: reU(`\b(` + numWords + `)[- ](?:months?|weeks?)[- ]olds?\b`), lang: "en", months: true, en: "baby"},
-	{re: reU(`\bturn(?:s|ed|ing)? (` + numWords + `)\b`), lang: "en", en: "has a birthday"},
-	{re: reU(`\b(?:is|was|are) (?:now |just |already |finally )?(` + numWords + `)(?: today| now| years| already)\b`), lang: "en", en: "is growing up"},
+	{re: reU(`\b(` + numWords + `)[- ](?:months?|weeks?)[- ]olds?\b`), lang: "en", months: true, en: "growing"},
+	{re: reU(`\bturns? (` + numWords + `)\b`), lang: "en", en: "has a birthday"},
+	{re: reU(`\bturned (` + numWords + `)\b`), lang: "en", en: "had a birthday"},
+	{re: reU(`\bturning (` + numWords + `)\b`), lang: "en", en: "is having a birthday"},
+	{re: reU(`\b((?:is|was|are) (?:now |just |already |finally |officially )?(` + numWords + `)(?: today| now| years old| already)?)(?:\s*[!.?,)]|\s*$|\s+(?:and|today|now|already)\b|\s*[^\sa-z0-9])`), lang: "en", spanG: 1, numG: 2, verb: true},
 	{re: reU(`\b(\d{1,2})(?:st|nd|rd|th) birthday\b`), lang: "en", en: "birthday"},
 	{re: reU(`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) birthday\b`), lang: "en", en: "birthday"},
 	{re: reU(`\baged? (` + numWords + `)\b`), lang: "en", en: "young"},
@@ -861,10 +887,14 @@ func (s *childScan) findAges() {
 		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) {
 			continue
 		}
-		for _, h := range s.regexHits(ap.re, 0) {
+		for _, h := range s.regexHits(ap.re, ap.spanG) {
 			a, b := h[0].(int), h[1].(int)
 			subs := h[2].([]string)
-			n := numOf(subs[1])
+			ng := ap.numG
+			if ng == 0 {
+				ng = 1
+			}
+			n := numOf(subs[ng])
 			if n < 0 {
 				continue
 			}
@@ -878,6 +908,19 @@ func (s *childScan) findAges() {
 			}
 			i, j := s.tokRange(a, b)
 			rde, ren := ap.de, ap.en
+			if ap.verb {
+				rde, ren = verbAgeReplacement(subs[ap.spanG])
+			}
+			if strings.Contains(ap.re.String(), "hrig") {
+				// "unsere 6-Jährige" (a noun) or "6-jährige Tochter" (an adjective)
+				rest := strings.TrimLeft(s.doc.Original[b:], " ")
+				r, _ := utf8.DecodeRuneInString(rest)
+				if unicode.IsUpper(r) {
+					rde = "kleine"
+				} else {
+					rde = "Kleine"
+				}
+			}
 			if rde == "" {
 				rde = "[Alter]"
 			}
@@ -888,6 +931,23 @@ func (s *childScan) findAges() {
 				label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}}})
 		}
 	}
+	// "Sophie, 9, hat …"
+	for i := range s.toks {
+		if !s.cap(i) || !firstNames[s.toks[i].Norm] {
+			continue
+		}
+		m := commaAgeRe.FindStringSubmatchIndex(s.doc.Original[s.toks[i].End:])
+		if m == nil {
+			continue
+		}
+		age, _ := strconv.Atoi(s.doc.Original[s.toks[i].End+m[2] : s.toks[i].End+m[3]])
+		a, b := s.toks[i].End, s.toks[i].End+m[3]
+		_, tj := s.tokRange(a, b)
+		// the span starts at the name, so that the name's redaction covers ", 9" too
+		s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[i].Start, end: b, tokA: i, tokB: tj, sev: check.Medium, ageYears: age,
+			label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": "unser Kind", "en": "our child"}, repl: Texts{"de": {"unser Kind"}, "en": {"our child"}}})
+	}
+	s.dedupeAges()
 	// "Emma (4)", "unser Sohn (7)": the bracket goes together with the word before it,
 	// so that the redacted draft keeps a neutral word there
 	for i := range s.toks {
@@ -903,6 +963,16 @@ func (s *childScan) findAges() {
 		}
 		word := s.orig(s.toks[i].Start, s.toks[i].End)
 		de, en := word, word
+		if k := i - 1; !kde && !ken && k >= 0 && s.doc.Original[s.toks[k].End:s.toks[i].Start] == " " {
+			_, pde := kinDE[s.toks[k].Norm]
+			_, pen := kinEN[s.toks[k].Norm]
+			if pde || pen {
+				w := s.orig(s.toks[k].Start, s.toks[k].End)
+				s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[k].Start, end: pe, tokA: k, tokB: s.doc.TokenAt(pe-1) + 1,
+					sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: both(w), repl: Texts{"de": {w}, "en": {w}}})
+				continue
+			}
+		}
 		if !kde && !ken {
 			de, en = "unser Kind", "our child"
 			if s.sentenceStart(i) {
@@ -913,6 +983,62 @@ func (s *childScan) findAges() {
 			sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": de, "en": en},
 			repl: Texts{"de": {de}, "en": {en}}})
 	}
+}
+
+// dedupeAges keeps the longest of overlapping age phrases ("ist 7 Jahre alt" over "7 Jahre alt").
+func (s *childScan) dedupeAges() {
+	kept := s.details[:0]
+	for _, p := range s.details {
+		drop := false
+		for _, q := range s.details {
+			if p != q && p.kind == ckAge && q.kind == ckAge && p.start < q.end && q.start < p.end &&
+				(q.end-q.start > p.end-p.start || q.end-q.start == p.end-p.start && q.start < p.start) {
+				drop = true
+			}
+		}
+		if !drop {
+			kept = append(kept, p)
+		}
+	}
+	s.details = kept
+}
+
+// verbAgeReplacement rewrites "wird heute 5" as "hat heute Geburtstag" and "ist 7 Jahre
+// alt" as "ist schon groß", keeping the verb's person and tense.
+func verbAgeReplacement(m string) (string, string) {
+	f := strings.Fields(m)
+	heute := strings.Contains(m, "heute")
+	morgen := strings.Contains(m, "morgen")
+	when := ""
+	switch {
+	case heute:
+		when = "heute "
+	case morgen:
+		when = "morgen "
+	}
+	switch f[0] {
+	case "wird":
+		return "hat " + when + "Geburtstag", "is growing up"
+	case "werden":
+		return "haben " + when + "Geburtstag", "are growing up"
+	case "wirst":
+		return "hast " + when + "Geburtstag", "are growing up"
+	case "wurde":
+		return "hatte " + when + "Geburtstag", "is growing up"
+	case "sind":
+		if strings.HasSuffix(m, "geworden") {
+			return "hatten " + when + "Geburtstag", "are growing up"
+		}
+		return "sind schon groß", "are growing up"
+	case "are":
+		return "sind schon groß", "are growing up"
+	case "was":
+		return "ist schon groß", "was little"
+	}
+	if strings.HasSuffix(m, "geworden") {
+		return "hatte " + when + "Geburtstag", "is growing up"
+	}
+	return "ist schon groß", "is growing up"
 }
 
 // trimRightPunct drops trailing punctuation and spaces from [a, b).
@@ -991,6 +1117,7 @@ var (
 		"fest", "gruppe", "leitung", "kinder", "eltern", "app", "essen", "heute", "morgen", "gestern", "abholen", "schluss", "aus", "beginn",
 		"anfang", "ende", "und", "oder")
 	clubRe       = reU(`\b(?:[A-G]-(?:Jugend|Junioren|Juniorinnen|Jgd\.)|U ?\d{1,2})(?:\s(?:des|beim|vom|im|der|von|bei|of|for|at)\s(?:[A-ZÄÖÜ][\wÄÖÜäöüß.-]*|\d{2,4})(?:\s(?:[A-ZÄÖÜ][\wäöüß-]+|\d{2,4})){0,2})?`)
+	teamBeforeU  = regexp.MustCompile(`\b(?:the )?((?:[A-Z][a-z]+ ){1,3})U ?\d{1,2}\b`)
 	clubAbbr     = reU(`\b(?:TSV|TuS|TSG|FC|SV|SC|VfB|VfL|SpVgg|JSG|SG|DJK|TV|TC|SSV|ESV|FSV|BSC|MTV|TTC|RSV|ASV|SpFr|JFG|TuRa|Turnverein|Sportverein|Fußballverein)(?:\s\d{2,4})?(?:\s[A-ZÄÖÜ][\wäöüß-]+){1,2}`)
 	schoolEN     = reU(`\b((?:(?:St\.|[A-Z][a-z'’]+)\s){1,3})(Elementary|Primary|Middle School|High School|Junior High|Preschool|Pre-School|Nursery|Daycare|Day Care|Kindergarten|Montessori|Academy|Childcare|Child Care|Learning Center|Little League|Infant School|Junior School|Prep)(\s(?:School|Center|Centre))?\b`)
 	hyphenSchool = reU(`\b((?:[A-ZÄÖÜ][\wäöüß]+-){1,3})(Grundschule|Schule|Gymnasium|Realschule|Gesamtschule|Kita|Kindergarten|Oberschule|Mittelschule)\b`)
@@ -1068,11 +1195,11 @@ func (s *childScan) findInstitutions() {
 		}
 		for _, m := range hyphenSchool.FindAllStringSubmatchIndex(o, -1) {
 			head := strings.ToLower(o[m[4]:m[5]])
-			label := "Schule"
+			label, en := "Schule", "school"
 			if strings.Contains(head, "kita") || strings.Contains(head, "kindergarten") {
-				label = "Kita"
+				label, en = "Kita", "daycare"
 			}
-			s.addInst(m[0], m[1], label, "")
+			s.addInstAs(m[0], m[1], label, en, o[m[4]:m[5]], en)
 		}
 	}
 	for _, m := range clubRe.FindAllStringIndex(o, -1) {
@@ -1084,6 +1211,16 @@ func (s *childScan) findInstitutions() {
 		team = team[:strings.IndexByte(team, ' ')]
 		s.addInstAs(m[0], m[1], "Verein", "club", team, team)
 		if n := len(s.details); n > 0 && s.details[n-1].start == m[0] {
+			s.details[n-1].youth = true
+		}
+	}
+	for _, m := range teamBeforeU.FindAllStringSubmatchIndex(o, -1) {
+		words := strings.Fields(o[m[2]:m[3]])
+		if schoolENStop[strings.ToLower(words[0])] {
+			continue
+		}
+		s.addInstAs(m[2], m[1], "Verein", "club", "Team", "team")
+		if n := len(s.details); n > 0 && s.details[n-1].start == m[2] {
 			s.details[n-1].youth = true
 		}
 	}
@@ -1182,7 +1319,7 @@ func (s *childScan) findPlaces() {
 	}
 	if s.en {
 		for _, m := range streetEN.FindAllStringSubmatchIndex(o, -1) {
-			s.addPlace(m[2], m[3], check.Medium, "in der Nähe", "the neighbourhood")
+			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "nearby")
 		}
 		for _, m := range townEN.FindAllStringSubmatchIndex(o, -1) {
 			w := o[m[2]:m[3]]
@@ -1245,6 +1382,29 @@ func (s *childScan) findRoutines() {
 	}
 }
 
+var hourRe = regexp.MustCompile(`(\d{1,2})(?:[:.]\d{2})? ?(am|pm)?`)
+
+// partOfDay turns "um 15 Uhr" into "nachmittags" and "at 3pm" into "in the afternoon".
+func partOfDay(m string) (string, string) {
+	g := hourRe.FindStringSubmatch(m)
+	if g == nil {
+		return "regelmäßig", "regularly"
+	}
+	h, _ := strconv.Atoi(g[1])
+	if g[2] == "pm" && h < 12 || g[2] == "" && h >= 1 && h <= 6 && !strings.Contains(m, "uhr") {
+		h += 12
+	}
+	switch {
+	case h < 11:
+		return "morgens", "in the morning"
+	case h < 14:
+		return "mittags", "at midday"
+	case h < 18:
+		return "nachmittags", "in the afternoon"
+	}
+	return "abends", "in the evening"
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func (s *childScan) routineIn(a, b int) {
@@ -1281,8 +1441,13 @@ func (s *childScan) routineIn(a, b int) {
 	}
 	i, j := s.tokRange(lo, hi)
 	rde, ren := "regelmäßig", "regularly"
+	if rt == nil && tm != nil {
+		rde, ren = partOfDay(s.lower[tm[0]:tm[1]])
+	}
 	if tm == nil && rt == nil {
-		rde, ren = "", ""
+		// nothing to replace in "geht allein zur Schule": the suggestion asks to leave it out
+		w := s.orig(lo, hi)
+		rde, ren = w, w
 	}
 	s.details = append(s.details, &childPiece{kind: ckRoutine, start: lo, end: hi, tokA: i, tokB: j, sev: sev,
 		label: Text{"de": "Weg und Uhrzeit", "en": "route and time"}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}},
@@ -1318,8 +1483,8 @@ func (s *childScan) addExposure(i, j, sevN int, de, en string) {
 			continue
 		}
 		switch s.toks[k].Norm {
-		case "ich", "i", "i'm", "wir", "we", "mama", "papa", "mom", "dad", "mum", "me", "mir", "mich":
-			return // the parent cried, not the child
+		case "ich", "i", "i'm", "wir", "we", "mama", "papa", "mom", "dad", "mum", "me", "mir", "mich", "you", "you're", "du", "ihr":
+			return // the parent (or reader) cried, not the child
 		}
 	}
 	for k := max(0, i-4); k < min(len(s.toks), j+4); k++ {

@@ -149,12 +149,14 @@ var adultContext = set("verstorben", "verstarb", "entschlafen", "trauer", "traue
 var companyWords = set("gmbh", "ag", "kg", "se", "inc", "ltd", "llc", "holding", "konzern", "unternehmen", "firma", "gesellschaft",
 	"tochtergesellschaft", "company", "subsidiary", "corp", "co", "plc", "group", "gruppe", "niederlassung", "standort")
 
-// Institutions speaking of "unsere Kinder" as a group.
-var groupContext = set("kita", "kitas", "kindergarten", "krippe", "hort", "schule", "grundschule", "klasse", "klassen", "verein", "team",
-	"mannschaft", "gruppe", "erzieher", "erzieherin", "erzieherinnen", "erziehern", "lehrer", "lehrerin", "lehrerinnen", "schueler",
-	"schuelerinnen", "schuelern", "trainer", "trainerin", "jugend", "jugendabteilung", "ferienfreizeit", "ferienlager", "kinderhaus",
-	"elternbeirat", "daycare", "preschool", "school", "class", "classroom", "teacher", "teachers", "students", "pupils", "club", "coach",
-	"coaches", "squad", "camp", "campers", "nursery", "staff", "parish", "library", "kinderturnen", "turnverein", "fussballverein", "f", "e", "d")
+// Institutions speaking of "unsere Kinder" as a group: words only staff use.
+var groupContext = set("erzieher", "erzieherin", "erzieherinnen", "erziehern", "lehrkraefte", "schuelerinnen", "schuelern",
+	"kitakinder", "hortkinder", "vorschulkinder", "trainerteam", "jugendtrainer", "jugendabteilung", "ferienfreizeit", "ferienlager",
+	"kinderturnen", "elternbrief", "teachers", "students", "pupils", "staff", "campers", "coaches", "classroom")
+
+// groupPlaces are institutions that speak as "unsere Kita", "our school".
+var groupPlaces = set("gruppe", "klasse", "mannschaft", "verein", "team", "schule", "kita", "kindergarten", "krippe", "hort", "school",
+	"daycare", "class", "club", "camp", "preschool", "nursery", "einrichtung", "grundschule")
 
 // Topic words: "die Zukunft unserer Kinder", "Kinderarmut" – children as a subject, not one child.
 var genericVerbsDE = set("schuetzen", "schutz", "zukunft", "generation", "generationen", "gesellschaft", "politik", "bildung", "land", "rechte", "recht", "sicherheit")
@@ -281,7 +283,8 @@ var placeStop = set("ruhe", "zukunft", "kuerze", "ordnung", "sachen", "form", "z
 	"america", "usa", "uk", "europe", "canada", "australia", "germany", "france", "spain", "italy", "africa", "asia", "texas",
 	"california", "florida", "the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "tears", "pajamas", "pyjamas",
 	"grade", "kindergarten", "preschool", "daycare", "hospital", "bath", "i", "uni", "schule", "kita", "ich", "wir", "es", "meinem",
-	"unserem", "hd", "4k", "color", "colour", "stereo", "lego", "disney", "peace", "pieces", "one", "two", "three", "teams", "zoom")
+	"unserem", "hd", "4k", "target", "walmart", "costco", "ikea", "aldi", "lidl", "rewe", "edeka", "tesco", "starbucks", "mcdonalds",
+	"kmart", "primark", "amazon", "netflix", "youtube", "tiktok", "instagram", "color", "colour", "stereo", "lego", "disney", "peace", "pieces", "one", "two", "three", "teams", "zoom")
 
 // firstNames are given names common among children in German- and English-speaking
 // countries. A capitalised word counts as a child's name when it is one of them and
