@@ -310,7 +310,7 @@ func hateCodes(doc *Doc) []Hit {
 				continue // reported with its "14"
 			}
 		}
-		strong := t.Norm == "1488" || t.Norm == "8814" || paired
+		strong := paired
 		if !strong && !t.Hashtag && !codeNear(doc, i, 6) {
 			continue
 		}

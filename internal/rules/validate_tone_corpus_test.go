@@ -21,6 +21,9 @@ type toneRow struct {
 	Lang   string   `json:"lang"`
 	Text   string   `json:"text"`
 	Labels []string `json:"labels"`
+	// Max is the highest tone or hate severity the text deserves ("low" for mild
+	// swearing or a reported insult); empty means none.
+	Max string `json:"max"`
 }
 
 func readToneCorpus(t *testing.T, path string) []toneRow {
@@ -94,7 +97,8 @@ func TestToneTrapsStayBelowMedium(t *testing.T) {
 const maxToneFalseAlarms = 0.02
 
 // TestEverydayPostsRarelyAlarm runs ordinary posts (and the traps) through the checker:
-// at most 2% may get any tone or hate finding, and none may get one above low.
+// at most 2% may get a tone or hate finding above what the post deserves (nothing, or
+// low for mild swearing and reported insults), and none may get one above low.
 func TestEverydayPostsRarelyAlarm(t *testing.T) {
 	c, _ := fullChecker(t)
 	rows := readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "everyday.jsonl"))
@@ -107,8 +111,20 @@ func TestEverydayPostsRarelyAlarm(t *testing.T) {
 		if len(r.Labels) > 0 {
 			t.Errorf("%s: the everyday corpus holds only innocent posts, got labels %v", r.ID, r.Labels)
 		}
+		allowed := check.SeverityNone
+		if r.Max != "" {
+			s, err := check.ParseSeverity(r.Max)
+			if err != nil {
+				t.Fatalf("%s: max: %v", r.ID, err)
+			}
+			allowed = s
+		}
 		fs := toneHateFindings(t, c, r.Text, "")
-		if len(fs) == 0 {
+		worst := check.SeverityNone
+		for _, f := range fs {
+			worst = max(worst, f.Severity)
+		}
+		if worst <= allowed {
 			continue
 		}
 		alarms++
