@@ -155,6 +155,13 @@ func (s *childScan) run() *childAnalysis {
 		if groupContext[t.Norm] {
 			s.groupCtx = true
 		}
+		// "Igelgruppe", "Klasse 2b", "Room 4"
+		if strings.HasSuffix(t.Norm, "gruppe") && len(t.Norm) > 8 {
+			s.groupCtx = true
+		}
+		if (t.Norm == "klasse" || t.Norm == "room" || t.Norm == "class") && t.Index+1 < len(d.Tokens) && d.Tokens[t.Index+1].Digits > 0 {
+			s.groupCtx = true
+		}
 		if groupPlaces[t.Norm] && t.Index > 0 {
 			if p := d.Tokens[t.Index-1].Norm; strings.HasPrefix(p, "unser") || p == "our" {
 				s.groupCtx = true
@@ -345,6 +352,12 @@ func (s *childScan) findAnchors() {
 			i, j := s.tokRange(a, b)
 			s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unser Kind", "en": "my child"}, neut: true})
 		}
+	}
+	// a club's youth team speaking of its players: a group of children
+	for _, h := range s.regexHits(youthTeamRe, 0) {
+		a, b := h[0].(int), h[1].(int)
+		i, j := s.tokRange(a, b)
+		s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unsere Mannschaft", "en": "our team"}, plu: true, weak: true, group: true})
 	}
 	for _, re := range parentRes {
 		for _, h := range s.regexHits(re, 0) {
@@ -785,7 +798,7 @@ func (s *childScan) findNames() {
 			continue
 		}
 		a := s.nearestAnchor(i, 12)
-		if a == nil || a.weak || a.adult {
+		if a == nil || (a.weak && !a.group) || a.adult || a.generic {
 			continue
 		}
 		addName(i, a, s.toks[i].Start, nil)
@@ -1553,6 +1566,11 @@ func (s *childScan) emit() *childAnalysis {
 	out := &childAnalysis{hits: map[string][]Hit{}}
 	add := func(emit string, h Hit) { out.hits[emit] = append(out.hits[emit], h) }
 	s.resolveNeedsChild()
+	if s.groupCtx && !s.ownSingular() {
+		for _, a := range s.anchors {
+			a.group = true
+		}
+	}
 	var linked []*childPiece
 	var linkedAnchors []*childAnchor
 	for _, p := range s.details {
@@ -1669,6 +1687,20 @@ func (s *childScan) emit() *childAnalysis {
 	return out
 }
 
+// ownSingular reports a parent's own single child ("mein Sohn", "my daughter"), which
+// keeps full severity even in a post that mentions a school or a class.
+func (s *childScan) ownSingular() bool {
+	for _, a := range s.anchors {
+		if a.tokB-a.tokA >= 2 && !a.plu && !a.generic {
+			p := s.toks[a.tokA].Norm
+			if strings.HasPrefix(p, "mein") || p == "my" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // resolveNeedsChild keeps "unsere Emma" only when something near says it is a child:
 // a child's age, a Kita or school, or another child reference; otherwise it may be a
 // colleague ("unsere Lisa aus dem Vertrieb").
@@ -1748,6 +1780,7 @@ func abs(x int) int {
 }
 
 var (
+	youthTeamRe  = reU(`\b(?:unser\w*|our) (?:[a-g]-jugend|[a-g]-junioren|u ?\d{1,2})\b`)
 	ageAnchorRes = []*regexp.Regexp{
 		reU(`\b(?:my|our) (?:little |sweet |youngest |eldest |oldest )?(` + numWords + `)[- ]?(?:years?|months?|weeks?)[- ]?olds?\b`),
 		reU(`\b(?:mein|unser)e?[nmrs]? (` + numWords + `) ?- ?jaehrige?[rnms]?\b`),

@@ -43,6 +43,10 @@ var kinDE = map[string]kinInfo{
 	"kindergartenkind": {de: "Kind", en: "child", neut: true}, "kitakind": {de: "Kind", en: "child", neut: true},
 	"krippenkind":   {de: "Kind", en: "child", neut: true},
 	"erstklaessler": {de: "Schulkind", en: "child", neut: true}, "erstklaesslerin": {de: "Schulkind", en: "child", neut: true},
+	"schueler": {de: "Kinder", en: "pupils", plural: true}, "schuelerinnen": {de: "Kinder", en: "pupils", plural: true},
+	"schuelern": {de: "Kinder", en: "pupils", plural: true}, "kitakinder": {de: "Kinder", en: "children", plural: true},
+	"hortkinder": {de: "Kinder", en: "children", plural: true}, "krippenkinder": {de: "Kinder", en: "children", plural: true},
+	"vorschulkinder": {de: "Kinder", en: "children", plural: true}, "kitakindern": {de: "Kinder", en: "children", plural: true},
 	"grundschueler": {de: "Schulkind", en: "child", neut: true}, "grundschuelerin": {de: "Schulkind", en: "child", neut: true},
 	// substantivised adjectives ("unser Kleiner", "meine Große")
 	"kleine": {de: "Kleine", en: "little one", adj: true}, "kleiner": {de: "Kleiner", en: "little one", adj: true},
@@ -102,6 +106,9 @@ var kinEN = map[string]kinInfo{
 	"godchild": {de: "Patenkind", en: "godchild", neut: true},
 	"stepson":  {de: "Stiefsohn", en: "stepson"}, "stepdaughter": {de: "Stieftochter", en: "stepdaughter", fem: true},
 	"niece": {de: "Nichte", en: "niece", fem: true}, "nephew": {de: "Neffe", en: "nephew"},
+	"students": {de: "Schüler", en: "students", plural: true}, "pupils": {de: "Schüler", en: "pupils", plural: true},
+	"campers": {de: "Kinder", en: "campers", plural: true}, "preschoolers": {de: "Kinder", en: "preschoolers", plural: true},
+	"kindergartners": {de: "Kinder", en: "kindergartners", plural: true}, "learners": {de: "Kinder", en: "learners", plural: true},
 	"twins": {de: "Zwillinge", en: "twins", plural: true}, "triplets": {de: "Drillinge", en: "triplets", plural: true},
 	"munchkin": {de: "Kind", en: "little one", neut: true}, "munchkins": {de: "Kinder", en: "little ones", plural: true},
 	"littles": {de: "Kinder", en: "little ones", plural: true}, "firstborn": {de: "Erstgeborener", en: "firstborn"},
@@ -128,7 +135,7 @@ type kinInfo struct {
 var littleWords = set("little", "baby", "lil", "sweet", "wee", "newborn", "precious", "tiny")
 
 // Words that may stand between a possessive and the kinship word.
-var kinFillersDE = set("kleine", "kleiner", "kleinen", "grosse", "grosser", "grossen", "suesse", "suesser", "suessen",
+var kinFillersDE = set("kita", "krippen", "hort", "vorschul", "kindergarten", "kleine", "kleiner", "kleinen", "grosse", "grosser", "grossen", "suesse", "suesser", "suessen",
 	"beiden", "zwei", "drei", "vier", "geliebte", "geliebter", "geliebten", "juengste", "juengster", "juengsten",
 	"aelteste", "aeltester", "aeltesten", "mittlere", "mittlerer", "neue", "neuer", "neugeborene", "neugeborener",
 	"wunderbare", "wunderbaren", "tolle", "tollen", "stolze", "ganze", "erste", "erster", "ersten", "zweite", "zweiter", "jaehrige",
