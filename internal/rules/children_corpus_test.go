@@ -156,3 +156,113 @@ func TestChildrenDebug(t *testing.T) {
 		}
 	}
 }
+
+// TestChildrenSeverity checks that severity follows exposure: a mere reference is low,
+// a name or age medium, several details together high, and an institution speaking of
+// its children as a group one step lower than a parent.
+func TestChildrenSeverity(t *testing.T) {
+	c, _ := fullChecker(t)
+	tests := []struct {
+		name, text, rule string
+		want             check.Severity
+	}{
+		{"a mere reference to one's own child is low", "Unsere Tochter hatte heute einen schönen Tag.", "children.child_mention", check.Low},
+		{"a parent naming their child is medium", "Unsere Tochter Emma hat heute Laufen gelernt.", "children.child_name", check.Medium},
+		{"an age next to the child is medium", "My 7-year-old asked me about taxes today.", "children.child_age", check.Medium},
+		{"name, age, daycare and town together are high", "Unsere Emma (4) geht jetzt in die Kita Sonnenschein in Musterstadt!", "children.identifiable_child", check.High},
+		{"a school naming a pupil is lower than a parent", "Unsere Kinder der Klasse 2b haben beim Sportfest gewonnen! Emma (7) lief am schnellsten.", "children.child_name", check.Low},
+		{"a school's combined finding is medium", "Unsere Kinder der Klasse 2b haben beim Sportfest gewonnen! Emma (7) lief am schnellsten.", "children.identifiable_child", check.Medium},
+		{"a naked child is high", "Unser Kleiner nackt am Strand 😂", "children.child_exposure", check.High},
+		{"a tantrum shown in a video is high", "Video von meiner Tochter mit Trotzanfall im Supermarkt 😂", "children.child_exposure", check.High},
+		{"a tantrum told in words is medium", "My daughter had a massive tantrum at the store today.", "children.child_exposure", check.Medium},
+		{"walking home alone at a fixed time is high", "My kids walk home alone from school every day at 3:15.", "children.child_routine", check.High},
+		{"a class photo by a teacher is low", "Our students had a blast at field day! Pics in the gallery 📸", "children.child_photo", check.Low},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got check.Severity
+			for _, f := range childrenFindings(t, c, tt.text) {
+				if f.RuleID == tt.rule {
+					got = max(got, f.Severity)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%s on %q: severity %v, want %v", tt.rule, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestChildrenTopicIsNotFlagged checks that children as a subject yield nothing.
+func TestChildrenTopicIsNotFlagged(t *testing.T) {
+	c, _ := fullChecker(t)
+	for _, text := range []string{
+		"Kinderarmut in Deutschland steigt weiter.",
+		"Müller & Söhne – seit 1890 Ihr Schreiner.",
+		"Mit Kind und Kegel zum Sommerfest!",
+		"Wir müssen das Kind beim Namen nennen.",
+		"Mein Sohn (34) hat gestern geheiratet.",
+		"Our subsidiary in Singapore had a record quarter.",
+		"My son-in-law built us a new deck.",
+		"I never post photos of my kids online.",
+	} {
+		if fs := childrenFindings(t, c, text); len(fs) > 0 {
+			t.Errorf("%q: unexpected %s on %q", text, fs[0].RuleID, text[fs[0].Span.Start:fs[0].Span.End])
+		}
+	}
+}
+
+// TestChildrenCombinedExplanation checks that the combined finding names its pieces
+// and the child, and spans the whole stretch.
+func TestChildrenCombinedExplanation(t *testing.T) {
+	c, _ := fullChecker(t)
+	tests := []struct{ text, wantSpan, wantNote string }{
+		{"Unsere Emma (4) geht jetzt in die Kita Sonnenschein in Musterstadt!",
+			"Unsere Emma (4) geht jetzt in die Kita Sonnenschein in Musterstadt", "Name + Alter + Kita + Ort machen Emma auffindbar."},
+		{"My son Jack turns 7 today – so proud of him at Lincoln Elementary!",
+			"My son Jack turns 7 today – so proud of him at Lincoln Elementary", "Name + age + school make Jack findable."},
+	}
+	for _, tt := range tests {
+		found := false
+		for _, f := range childrenFindings(t, c, tt.text) {
+			if f.RuleID != "children.identifiable_child" {
+				continue
+			}
+			found = true
+			if got := tt.text[f.Span.Start:f.Span.End]; got != tt.wantSpan {
+				t.Errorf("span %q, want %q", got, tt.wantSpan)
+			}
+			if !strings.Contains(f.Explanation, tt.wantNote) {
+				t.Errorf("explanation %q lacks %q", f.Explanation, tt.wantNote)
+			}
+		}
+		if !found {
+			t.Errorf("no combined finding for %q", tt.text)
+		}
+	}
+}
+
+// TestChildrenRedaction checks that a redacted draft still reads naturally.
+func TestChildrenRedaction(t *testing.T) {
+	c, _ := fullChecker(t)
+	tests := []struct{ text, want string }{
+		{"Unsere Emma (4) geht jetzt in die Kita Sonnenschein in Musterstadt!", "Unsere Kleine geht jetzt in die Kita hier in der Gegend!"},
+		{"My son Jack turns 7 today – so proud of him at Lincoln Elementary!", "My son has a birthday today – so proud of him at school!"},
+		{"Ich hole meine Tochter jeden Tag um 15 Uhr an der Grundschule am Lindenpark ab.", "Ich hole meine Tochter regelmäßig an der Grundschule ab."},
+		{"Meine Tochter Lina (6) hat heute ihren ersten Wackelzahn verloren.", "Meine Tochter hat heute ihren ersten Wackelzahn verloren."},
+		{"Mein Großer geht seit heute auf das Goethe-Gymnasium.", "Mein Großer geht seit heute auf das Gymnasium."},
+	}
+	for _, tt := range tests {
+		rep, err := c.Check(context.Background(), check.Draft{Text: tt.text, Redact: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Redacted == nil || rep.Redacted.Text != tt.want {
+			got := ""
+			if rep.Redacted != nil {
+				got = rep.Redacted.Text
+			}
+			t.Errorf("redacted %q\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -310,6 +310,8 @@ func (s *childScan) addAnchor(a *childAnchor) {
 func (s *childScan) findAnchors() {
 	for i := range s.toks {
 		n := s.toks[i].Norm
+		// "my daughter's", "our little one’s"
+		n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
 		if s.de {
 			if info, ok := kinDE[n]; ok {
 				s.kinAnchor(i, info, possessiveDE, kinFillersDE, "de")
@@ -424,7 +426,7 @@ func (s *childScan) negatedNear(i, n int) bool {
 // typoKin matches a misspelt kinship word one edit away ("Tocher", "daugther"); only
 // words of six letters or more, so that short words never collide.
 func typoKin(n string, words map[string]kinInfo) (kinInfo, bool) {
-	if len(n) < 6 {
+	if len(n) < 6 || kinFillersDE[n] || kinFillersEN[n] || littleWords[n] || commonNotKin[n] {
 		return kinInfo{}, false
 	}
 	for w, info := range words {
@@ -437,6 +439,9 @@ func typoKin(n string, words map[string]kinInfo) (kinInfo, bool) {
 	}
 	return kinInfo{}, false
 }
+
+// commonNotKin are words one edit away from a kinship word ("little" ~ "littles").
+var commonNotKin = set("little", "kinda", "sunday", "nichts", "kindle", "kindly", "kinder", "sonnen", "months")
 
 // editOne reports whether a and b differ by one insertion, deletion, substitution or
 // swap of neighbouring letters.
@@ -1203,7 +1208,8 @@ func (s *childScan) findInstitutions() {
 				end = s.toks[j].End
 			}
 			if end > 0 {
-				s.addInst(s.toks[i].Start, end, label, map[string]string{"Kita": "daycare", "Schule": "school"}[label])
+				en := map[string]string{"Kita": "daycare", "Schule": "school"}[label]
+				s.addInstAs(s.toks[i].Start, end, label, en, s.orig(s.toks[i].Start, s.toks[i].End), en)
 			}
 		}
 		for _, m := range hyphenSchool.FindAllStringSubmatchIndex(o, -1) {

@@ -117,6 +117,7 @@ var kinEN = map[string]kinInfo{
 	"boy": {de: "Junge", en: "boy", needsLittle: true}, "boys": {de: "Jungs", en: "boys", plural: true, needsLittle: true},
 	"girl": {de: "Mädchen", en: "girl", fem: true, needsLittle: true}, "girls": {de: "Mädchen", en: "girls", plural: true, needsLittle: true},
 	"one": {de: "Kleine", en: "little one", needsLittle: true}, "ones": {de: "Kleinen", en: "little ones", plural: true, needsLittle: true},
+	"guy": {de: "Kleiner", en: "little guy", needsLittle: true}, "guys": {de: "Kleinen", en: "little guys", plural: true, needsLittle: true},
 	"man": {de: "Kleiner", en: "little man", needsLittle: true}, "lady": {de: "Kleine", en: "little lady", fem: true, needsLittle: true},
 	"eldest": {de: "Älteste", en: "eldest", adj: true}, "youngest": {de: "Jüngste", en: "youngest", adj: true},
 	"oldest": {de: "Älteste", en: "oldest", adj: true},
