@@ -33,7 +33,9 @@ func (m *Main) check(ctx context.Context, args []string) int {
 	fs.StringVar(&o.language, "language", "auto", "language of the drafts: auto, de, en, …")
 	fs.StringVar(&o.categories, "categories", "", "comma-separated categories to check (default: all)")
 	fs.StringVar(&o.minSeverity, "min-severity", "low", "report findings at or above: low, medium or high")
-	fs.StringVar(&o.policy, "policy", "", "policy name")
+	var policies pathList
+	fs.Var(&policies, "policy", "policy FILE or DIR (repeatable); a single file's policy is used unless --policy-name says otherwise")
+	fs.StringVar(&o.policy, "policy-name", "", "name of the policy to apply (default: the one file given, else the built-in default)")
 	fs.StringVar(&o.audience, "audience", "", "public, customers or private")
 	fs.StringVar(&o.offsetUnit, "offset-unit", "utf16", "offsets in json output: utf16, codepoint or byte")
 	fs.BoolVar(&o.redact, "redact", false, "also print the draft with findings redacted")
@@ -64,9 +66,16 @@ func (m *Main) check(ctx context.Context, args []string) int {
 		fmt.Fprintf(m.Stderr, "postcheck check: --max-text-bytes and --max-line-bytes must be positive\n")
 		return exitUsage
 	}
-	checker, err := buildChecker(check.WithMaxTextBytes(o.maxText))
+	checker, store, err := buildChecker(policies, check.WithMaxTextBytes(o.maxText))
 	if err != nil {
 		fmt.Fprintf(m.Stderr, "postcheck check: %v\n", err)
+		return exitUsage
+	}
+	if o.policy == "" {
+		o.policy = soleFilePolicy(policies, store.List())
+	}
+	if _, ok := store.Policy(o.policy); !ok {
+		fmt.Fprintf(m.Stderr, "postcheck check: unknown policy %q (loaded: %s)\n", o.policy, policyNames(store.List()))
 		return exitUsage
 	}
 	if o.jsonl {
@@ -205,4 +214,30 @@ func writeJSONLine(w io.Writer, v any) error {
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
+}
+
+// soleFilePolicy returns the name of the policy read from the only file given, so
+// that `check --policy acme.yaml` applies it; "" otherwise.
+func soleFilePolicy(paths []string, ps []*check.Policy) string {
+	if len(paths) != 1 {
+		return ""
+	}
+	var found []string
+	for _, p := range ps {
+		if p.Source != "" {
+			found = append(found, p.Name)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
+}
+
+func policyNames(ps []*check.Policy) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	return strings.Join(names, ", ")
 }

@@ -63,7 +63,7 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", fs.Arg(0), err)
 	}
-	c, err := buildChecker()
+	c, _, err := buildChecker(nil)
 	if err != nil {
 		return err
 	}

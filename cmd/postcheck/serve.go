@@ -8,12 +8,42 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/httpapi"
+	"github.com/postcheck/postcheck/internal/policy"
 	"github.com/postcheck/postcheck/web"
 )
+
+// reloadPolicies reloads the policy files on SIGHUP and when they change. A failed
+// reload keeps the last good policies and says why in the log; requests in flight
+// keep the policy they started with.
+func (m *Main) reloadPolicies(ctx context.Context, store *policy.Store, log *slog.Logger) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	report := func(trigger string) func(error) {
+		return func(err error) {
+			if err != nil {
+				log.Error("policy reload failed; keeping the last good policies", "trigger", trigger, "err", err.Error())
+				return
+			}
+			log.Info("policies reloaded", "trigger", trigger, "policies", len(store.List()))
+		}
+	}
+	go store.Watch(ctx, time.Second, report("file change"))
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-hup:
+			report("SIGHUP")(store.Reload())
+		}
+	}
+}
 
 // envOr returns the environment variable or the default.
 func envOr(name, def string) string {
@@ -30,6 +60,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	maxText := fs.Int("max-text-bytes", 100_000, "largest accepted draft in bytes")
 	logLevel := fs.String("log-level", envOr("POSTCHECK_LOG_LEVEL", "info"), "debug, info, warn or error (drafts are never logged)")
 	drain := fs.Duration("drain-timeout", 15*time.Second, "how long in-flight requests may finish on shutdown")
+	var policies pathList
+	fs.Var(&policies, "policy", "policy FILE or DIR (repeatable); reloaded on SIGHUP and when a file changes")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -46,9 +78,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	log := slog.New(slog.NewJSONHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
 
 	start := time.Now()
-	checker, err := buildChecker(check.WithMaxTextBytes(*maxText))
+	checker, store, err := buildChecker(policies, check.WithMaxTextBytes(*maxText))
 	if err != nil {
 		return err
+	}
+	if len(policies) > 0 {
+		go m.reloadPolicies(ctx, store, log)
 	}
 	pages, err := web.Templates()
 	if err != nil {

@@ -276,24 +276,39 @@ func LanguageName(code string) string {
 	return code
 }
 
-// dedupe drops a finding when another of the same rule covers the same span.
+// dedupe drops a finding when another of the same rule covers its span (the same
+// span, or a larger one: "Seerose" inside "Projekt Seerose"); of equal spans the more
+// severe one stays.
 func dedupe(fs []Finding) []Finding {
-	type key struct {
-		rule       string
-		start, end int
+	byRule := make(map[string][]int, len(fs))
+	for i, f := range fs {
+		byRule[f.RuleID] = append(byRule[f.RuleID], i)
 	}
-	seen := make(map[key]int, len(fs))
-	out := fs[:0]
-	for _, f := range fs {
-		k := key{f.RuleID, f.Span.Start, f.Span.End}
-		if i, ok := seen[k]; ok {
-			if f.Severity > out[i].Severity {
-				out[i] = f
-			}
+	drop := make([]bool, len(fs))
+	for _, idx := range byRule {
+		if len(idx) < 2 {
 			continue
 		}
-		seen[k] = len(out)
-		out = append(out, f)
+		for _, i := range idx {
+			for _, j := range idx {
+				if i == j || drop[j] {
+					continue
+				}
+				a, b := fs[i].Span, fs[j].Span
+				inside := b.Start <= a.Start && a.End <= b.End
+				same := a == b
+				if inside && (!same || fs[j].Severity > fs[i].Severity || (fs[j].Severity == fs[i].Severity && j < i)) {
+					drop[i] = true
+					break
+				}
+			}
+		}
+	}
+	out := fs[:0]
+	for i, f := range fs {
+		if !drop[i] {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -250,3 +250,17 @@ func TestSeverityJSONRoundTrips(t *testing.T) {
 		t.Errorf("none marshals as %s", b)
 	}
 }
+
+func TestDedupeKeepsTheWidestSpanOfARule(t *testing.T) {
+	fs := []Finding{
+		{RuleID: "a", Span: Span{10, 17}, Severity: Low},
+		{RuleID: "a", Span: Span{2, 17}, Severity: Low},
+		{RuleID: "a", Span: Span{2, 17}, Severity: Medium},
+		{RuleID: "b", Span: Span{10, 17}, Severity: Low},
+		{RuleID: "a", Span: Span{20, 25}, Severity: Low},
+	}
+	got := dedupe(fs)
+	if len(got) != 3 || got[0].Span != (Span{2, 17}) || got[0].Severity != Medium || got[1].RuleID != "b" || got[2].Span != (Span{20, 25}) {
+		t.Errorf("dedupe = %+v", got)
+	}
+}
