@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -78,6 +79,7 @@ type Checker struct {
 	engine       Engine
 	policies     PolicySource
 	maxTextBytes int
+	maxFindings  int
 	now          func() time.Time
 }
 
@@ -87,12 +89,16 @@ type Option func(*Checker)
 // WithMaxTextBytes sets the largest accepted draft in bytes (default 100,000).
 func WithMaxTextBytes(n int) Option { return func(c *Checker) { c.maxTextBytes = n } }
 
+// WithMaxFindings caps the findings of one report (default 500); a report over the
+// cap keeps the most severe findings and says so in a warning.
+func WithMaxFindings(n int) Option { return func(c *Checker) { c.maxFindings = n } }
+
 // WithPolicies sets where named policies come from (default: only the built-in default).
 func WithPolicies(p PolicySource) Option { return func(c *Checker) { c.policies = p } }
 
 // NewChecker returns a Checker over a language detector and a rule engine.
 func NewChecker(d LanguageDetector, e Engine, opts ...Option) *Checker {
-	c := &Checker{detector: d, engine: e, maxTextBytes: 100_000, now: time.Now}
+	c := &Checker{detector: d, engine: e, maxTextBytes: 100_000, maxFindings: 500, now: time.Now}
 	for _, o := range opts {
 		o(c)
 	}
@@ -204,6 +210,11 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 		rep.Categories[f.Category] = cc
 		rep.MaxSeverity = max(rep.MaxSeverity, f.Severity)
 	}
+	// Counts and verdict cover every finding; the list itself is capped.
+	if c.maxFindings > 0 && len(rep.Findings) > c.maxFindings {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("%d findings; only the %d most severe are listed", len(rep.Findings), c.maxFindings))
+		rep.Findings = capFindings(rep.Findings, c.maxFindings)
+	}
 	rep.Verdict = pol.Thresholds.Verdict(rep.MaxSeverity)
 	rep.Summary = summary(msgLang, rep)
 	if d.Redact {
@@ -309,6 +320,23 @@ func dedupe(fs []Finding) []Finding {
 		if !drop[i] {
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// capFindings keeps the n most severe findings (earlier ones first among equals), in
+// text order.
+func capFindings(fs []Finding, n int) []Finding {
+	idx := make([]int, len(fs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return int(fs[b].Severity - fs[a].Severity) })
+	keep := idx[:n]
+	slices.Sort(keep)
+	out := make([]Finding, n)
+	for i, k := range keep {
+		out[i] = fs[k]
 	}
 	return out
 }

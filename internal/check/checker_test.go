@@ -264,3 +264,20 @@ func TestDedupeKeepsTheWidestSpanOfARule(t *testing.T) {
 		t.Errorf("dedupe = %+v", got)
 	}
 }
+
+func TestFindingsAreCappedWithAWarning(t *testing.T) {
+	c, _ := newTestChecker(WithMaxFindings(3))
+	rep, err := c.Check(context.Background(), Draft{Text: "intern intern idiot intern nazi intern"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Findings) != 3 || len(rep.Warnings) != 1 {
+		t.Fatalf("findings %d warnings %v", len(rep.Findings), rep.Warnings)
+	}
+	if rep.Findings[0].RuleID != "customer.z" || rep.Findings[1].RuleID != "tone.x" || rep.Findings[2].RuleID != "hate.y" {
+		t.Errorf("kept %+v, want the most severe in text order", rep.Findings)
+	}
+	if rep.MaxSeverity != High || rep.Categories[Customer].Count != 4 {
+		t.Errorf("verdict and counts must cover every finding, not only the listed ones: %v %+v", rep.MaxSeverity, rep.Categories)
+	}
+}
