@@ -25,8 +25,8 @@ const (
 var (
 	deAddressRe = regexp.MustCompile(
 		`(?:\b` + upper + lower + `{2,}(?:-` + upper + lower + `+)*` + deStreetTail +
-			`|\b` + upper + lower + `+(?:er|sche|scher)\s` + deStreetWord +
-			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Alte|Alter|Neue|Neuer|Obere|Untere|Via|Viale|Rue|Calle|Avenida|Rua|ul\.)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
+			`|\b(?:` + upper + lower + `+(?:er|sche|scher)|Alte|Neue|Obere|Untere|Lange|Hohe|Breite|Kurze)\s` + deStreetWord +
+			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Via|Viale|Rue|Calle|Avenida|Rua|ul\.)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
 			`\s` + deHouse + `(?:` + dePlace + `)?`)
 	enAddressRe = regexp.MustCompile(
 		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +
@@ -59,7 +59,9 @@ func Addresses(s string) []Match {
 	}
 	for _, loc := range enAddressRe.FindAllStringIndex(s, -1) {
 		m := Match{Start: loc[0], End: loc[1], Kind: Address, Detail: "en"}
-		if !overlaps(m, out) && !isUnitAfter(s[m.End:]) {
+		// "2064 Supreme Court Confirmation Hearing": a capitalised word right after the
+		// street type makes it a name, not an address.
+		if !overlaps(m, out) && !isUnitAfter(s[m.End:]) && !capitalAfterRe.MatchString(s[m.End:]) {
 			out = append(out, m)
 		}
 	}
@@ -79,5 +81,7 @@ func Addresses(s string) []Match {
 // isUnitAfter reports a unit after the number ("Platz 3 Minuten", "Weg 5 km"), which
 // makes the number a quantity, not a house number.
 var unitAfterRe = regexp.MustCompile(`^\s*(?:%|€|km|m\b|min|minuten|minutes|stunden|hours|tage|days|jahre|years|uhr|mal|times|prozent|percent|euro|punkte|points|\.\s?(?:platz|rang))`)
+
+var capitalAfterRe = regexp.MustCompile(`^ [A-Z][a-z]`)
 
 func isUnitAfter(rest string) bool { return unitAfterRe.MatchString(rest) }

@@ -104,7 +104,7 @@ var labelledKinds = map[string][]labelled{
 		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination)\b[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
 	},
 	"one_time_code": {
-		{re: regexp.MustCompile(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|m?tan|otp|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},
+		{re: regexp.MustCompile(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|(?-i:m?TAN|OTP)|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},
 	},
 	"booking_code": {
 		{re: regexp.MustCompile(`(?i)\b(?:buchungscode|buchungsnummer|buchungsreferenz|buchungsbestätigung|reservierungscode|reservierungsnummer|filekey|booking reference|booking code|booking ref|booking number|confirmation number|confirmation code|pnr|record locator|ticketnummer|ticket number|e-ticket|boarding pass|bordkarte|boardingpass)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{5,13}))\b`), group: 1,
@@ -131,7 +131,8 @@ func allDigitsYear(s string) bool {
 // passwordValue accepts a value after a password label when it cannot be ordinary
 // prose: it follows ':' or '=', or it mixes in digits, symbols or inner capitals.
 func passwordValue(v, sep string) bool {
-	if stopValueRe.MatchString(v) || strings.HasSuffix(v, ":") || strings.HasPrefix(v, "-") {
+	if stopValueRe.MatchString(v) || strings.HasSuffix(v, ":") || strings.HasPrefix(v, "-") ||
+		strings.Contains(v, "://") || strings.HasPrefix(strings.ToLower(v), "www.") || strings.HasPrefix(v, "&#") {
 		return false
 	}
 	explicit := strings.ContainsAny(sep, ":=") || strings.Contains(strings.ToLower(sep), "lautet")
@@ -182,7 +183,8 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 				if p.sep > 0 && m[2*p.sep] >= 0 {
 					sep = s[m[2*p.sep]:m[2*p.sep+1]]
 				}
-				if a < 0 || a >= b || p.ok != nil && !p.ok(s[a:b], sep) ||
+				// "&#8230;" is an HTML entity, not a code.
+				if a < 0 || a >= b || a > 0 && s[a-1] == '#' || p.ok != nil && !p.ok(s[a:b], sep) ||
 					kind == "licence_plate" && !plateContextRe.MatchString(sentenceAround(s, a, b)) {
 					off = next
 					if p.sep > 0 && m[2*p.sep] > m[0] {

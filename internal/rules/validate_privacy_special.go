@@ -13,9 +13,15 @@ import (
 // author ("ich habe Depressionen") or another person ("Kollege Müller ist krank"). Advice
 // and general statements ("Depressionen sind behandelbar") name nobody and pass.
 
-// phrase is a sequence of normalised words; a word ending in '*' matches as a prefix and
-// "a|b" matches either word.
-type phrase [][]string
+// phrase is a sequence of normalised words: a word ending in '*' matches as a prefix,
+// one starting with '*' as a suffix, "a|b" matches either word and "_" any one word.
+// Words marked with a leading '=' are the part reported (all words when none is marked):
+// in "ist _ =schwul" the finding is "schwul", not the verb before it.
+type phrase struct {
+	words      [][]string
+	focusStart int
+	focusEnd   int
+}
 
 func parsePhrases(list string) []phrase {
 	var out []phrase
@@ -24,26 +30,56 @@ func parsePhrases(list string) []phrase {
 		if p == "" {
 			continue
 		}
-		var ph phrase
-		for _, w := range strings.Fields(p) {
-			ph = append(ph, strings.Split(w, "|"))
+		ph := phrase{focusStart: -1}
+		for i, w := range strings.Fields(p) {
+			if strings.HasPrefix(w, "=") {
+				w = w[1:]
+				if ph.focusStart < 0 {
+					ph.focusStart = i
+				}
+				ph.focusEnd = i + 1
+			}
+			ph.words = append(ph.words, strings.Split(w, "|"))
+		}
+		if ph.focusStart < 0 {
+			ph.focusStart, ph.focusEnd = 0, len(ph.words)
 		}
 		out = append(out, ph)
 	}
 	return out
 }
 
+// copula builds, for each term, the phrases "COP =term", "COP _ =term" and "=term COP": a term counts
+// only as what someone is ("ist Muslimin", "is gay", "ist übrigens schwul"), not as a
+// word in a slur or a compound ("gay ass", "Katholikentag").
+func copula(terms string) string {
+	const cop = "ist|sei|war|waere|bin|bist|wurde|is|was|be|been|being|are|am|als|as|he's|she's|hes|shes|i'm|im"
+	var b strings.Builder
+	for _, t := range strings.Split(terms, ",") {
+		if t = strings.TrimSpace(t); t == "" {
+			continue
+		}
+		f := "=" + strings.ReplaceAll(t, " ", " =")
+		// German subordinate clauses put the verb last: "dass unser Chef schwul ist".
+		fmt.Fprintf(&b, "%s %s, %s _ %s, %s ist|sei|war|waere|sind|waren, ", cop, f, cop, f, f)
+	}
+	return b.String()
+}
+
 func wordMatches(pattern []string, w string) bool {
 	for _, p := range pattern {
-		if len(p) > 1 && p[0] == '*' {
+		switch {
+		case p == "_":
+			return true
+		case len(p) > 1 && p[0] == '*':
 			if strings.HasSuffix(w, p[1:]) && len(w) > len(p)+2 {
 				return true
 			}
-		} else if strings.HasSuffix(p, "*") {
+		case strings.HasSuffix(p, "*"):
 			if strings.HasPrefix(w, p[:len(p)-1]) {
 				return true
 			}
-		} else if w == p {
+		case w == p:
 			return true
 		}
 	}
@@ -61,36 +97,41 @@ type specialCategory struct {
 
 var specialCategories = map[string]specialCategory{
 	"health": {terms: parsePhrases(`
-		ist|bin|war|waren|sind|wird|wurde|bist|schon|wieder|schwer|chronisch krank, krankgeschrieben, krankschreibung, krank geschrieben, krankenhaus, krankheit, erkrankt, erkrankung,
-		burnout, burn-out, depression*, depressiv*, krebs*, brustkrebs, tumor*, chemo*, diagnose*, diagnostiziert, therapie, psychotherapie, therapeut*, psychiater*,
-		psychiatrie, psychiatrisch*, psychisch*, reha, schwanger, schwangerschaft*, fehlgeburt, behinderung, schwerbehindert*, rollstuhl, diabetes, diabetiker*,
-		hiv, hiv-positiv, aids, epilepsie, epileptiker*, adhs, autismus, autist, autistin, autistisch*, angststoerung*, panikattacke*, bipolar*, schizophren*,
-		essstoerung*, magersucht, magersuechtig, bulimie, alkoholiker*, alkoholsucht, alkoholkrank, suchtklinik, entzug, entzugsklinik, drogensucht, antidepressiva, medikament*,
-		insulin, demenz, dement, alzheimer, herzinfarkt, schlaganfall, operiert, corona-positiv, positiv getestet, multiple sklerose, migraene, unfruchtbar,
-		kuenstliche befruchtung, abtreibung, suizid*, selbstmord*, zwangsstoerung*, ptbs, pflegegrad, pflegefall, fehlgeburt,
-		is|was|got|am|been|feeling|off|calling|called sick, sick leave, ill, illness, burned|burnt out, depressed, cancer, chemotherapy, diagnosed, diagnosis,
-		therapy, therapist, psychiatrist, psychiatric, rehab, pregnant, pregnancy, miscarriage, disability, disabled, wheelchair, diabetic, epilepsy, epileptic,
-		adhd, autism, autistic, anxiety, panic attack*, schizophrenia, schizophrenic, eating disorder, anorexia, anorexic, bulimia, alcoholic, addiction, addict,
-		antidepressant*, medication, meds, dementia, alzheimer's, heart attack, stroke, surgery, covid, tested positive, multiple sclerosis, migraine*,
-		infertile, infertility, ivf, abortion, suicidal, suicide, self-harm, ocd, ptsd, hospitalized, hospitalised, in hospital, mental breakdown, nervous breakdown, blinddarm*, bandscheibenvorfall, hab|habe|hat|hatte|hatten|has|had|have|got corona|covid|ms, corona-positiv, covid-positiv, appendicitis, grippe, bein|arm gebrochen, broke|broken his|her|my leg|arm`),
+		ist|bin|war|waren|sind|wird|wurde|bist|schon|wieder|schwer|chronisch|psychisch =krank, krankgeschrieben, krankschreibung, krank geschrieben,
+		krankenhaus, krankheit, erkrankt, erkrankung, burnout, burn-out, depression*, depressiv*, krebs, krebserkrankung, brustkrebs, darmkrebs, lungenkrebs,
+		tumor*, chemo, chemotherapie, diagnose, diagnostiziert, therapie, psychotherapie, therapeut*, psychiater*, psychiatrie, psychiatrisch*,
+		psychische =probleme|erkrankung|stoerung, reha, schwanger, schwangerschaft*, fehlgeburt, behinderung, schwerbehindert*, rollstuhl, diabetes,
+		diabetiker*, hiv, hiv-positiv, epilepsie, epileptiker*, adhs, autismus, autist, autistin, autistisch*, angststoerung*, panikattacke*, bipolar*,
+		schizophren*, essstoerung*, magersucht, magersuechtig, bulimie, alkoholiker*, alkoholsucht, alkoholkrank, suchtklinik, entzug, entzugsklinik,
+		drogensucht, antidepressiva, medikament*, insulin, demenz, dement, alzheimer, herzinfarkt, schlaganfall, operiert, multiple sklerose, migraene,
+		unfruchtbar, kuenstliche befruchtung, abtreibung, suizid*, selbstmord*, zwangsstoerung*, ptbs, pflegegrad, pflegefall, blinddarm*,
+		bandscheibenvorfall, grippe, bein|arm =gebrochen, hab|habe|hat|hatte|hatten =corona|covid|ms|aids, hab|habe|hat|hatte|hatten _ _ =corona|covid, corona-positiv, covid-positiv,
+		is|was|got|am|been|feeling|off|calling|called =sick, sick leave, is|was|got|fell|been =ill, illness, burned|burnt =out, depressed, cancer,
+		chemotherapy, diagnosed, diagnosis, therapy, therapist, psychiatrist, psychiatric, rehab, pregnant, pregnancy, miscarriage, disability,
+		wheelchair, diabetic, epilepsy, epileptic, adhd, autism, autistic, anxiety, panic =attack*, schizophrenia, schizophrenic, eating disorder,
+		anorexia, anorexic, bulimia, alcoholic, addiction, antidepressant*, medication, meds, dementia, alzheimer's, alzheimers,
+		had|has|suffered _ =stroke, heart attack, surgery, has|had|have|got =covid|aids|ms, tested positive, multiple sclerosis, migraine*, infertile,
+		infertility, ivf, abortion, suicidal, suicide attempt, self-harm, ocd, ptsd, hospitalized, hospitalised, in =hospital, mental breakdown,
+		nervous breakdown, appendicitis, broke|broken _ =leg|arm`),
 		self: check.Medium, other: check.High},
-	"sexual_orientation": {terms: parsePhrases(`
-		schwul, lesbisch, bisexuell, homosexuell, queer, transgender, transsexuell, geoutet, coming-out, coming out, gay, lesbian, bisexual, homosexual, outed, came out`),
+	"sexual_orientation": {terms: parsePhrases(copula(`schwul, lesbisch, bi, bisexuell, homosexuell, queer, trans, transgender,
+		gay, lesbian, bisexual, homosexual`) + `sich =geoutet, hat _ =geoutet, came|coming =out as, outed, ist|is =asexuell|asexual`),
 		self: check.SeverityNone, other: check.High},
-	"religion": {terms: parsePhrases(`
-		muslim, muslima, muslimin, moslem*, juedisch, jude, juedin, katholisch, katholik*, evangelisch, atheist*, buddhist*, hindu, zeugen jehovas, zeuge jehovas,
-		konvertiert, konvertierte, mormone*, scientolog*, freikirche, jewish, catholic, christian, evangelical, buddhist, jehovah's witness, converted, mormon, sikh`),
+	"religion": {terms: parsePhrases(copula(`muslim, muslima, muslimin, moslem, moslemin, jude, juedin, juedisch, katholisch, katholik,
+		katholikin, evangelisch, christ, christin, atheist, atheistin, buddhist, buddhistin, hindu, mormone, mormonin, scientologe, scientologin,
+		zeuge jehovas, zeugin jehovas, jewish, catholic, christian, evangelical, mormon, sikh, jehovah's witness, scientologist`) +
+		`konvertiert, converted to =islam|christianity|judaism|catholicism|buddhism|hinduism, trat|tritt _ =aus der kirche aus`),
 		self: check.Low, other: check.High},
-	"ethnicity": {terms: parsePhrases(`
-		migrationshintergrund, *staemmig, ist|sind|is|are|als|as roma|sinti|romni, roma|sinti descent|herkunft|abstammung|familie|family,
-		ethnicity, ethnic, descent, heritage`),
+	"ethnicity": {terms: parsePhrases(`hat|has =migrationshintergrund, mit =migrationshintergrund, *staemmig,
+		` + copula(`roma, sinti, romni`) + `roma|sinti =descent|herkunft|abstammung|familie|family, of _ =descent|heritage|origin`),
 		self: check.Low, other: check.High},
-	"trade_union": {terms: parsePhrases(`
-		gewerkschaft*, gewerkschaftsmitglied, gewerkschafter*, ig metall, verdi-mitglied, union member, trade union, labor union, labour union, joined the union, union rep`),
+	"trade_union": {terms: parsePhrases(`gewerkschaftsmitglied*, gewerkschafter*, in|bei der =gewerkschaft, bei =verdi, in der =ig metall,
+		union member, union rep, joined the =union, member of the =union, in the =union`),
 		self: check.Low, other: check.High},
-	"criminal": {terms: parsePhrases(`
-		vorbestraft, vorstrafe*, knast, gefaengnis, haftstrafe, verurteilt, bewaehrung, bewaehrungsstrafe, straffaellig, festgenommen, verhaftet, sitzt|sass ein,
-		criminal record, convicted, jail, prison, probation, arrested, served time, felony, felon`),
+	"criminal": {terms: parsePhrases(`vorbestraft, vorstrafe*, haftstrafe, bewaehrungsstrafe, auf =bewaehrung, straffaellig,
+		sass|sitzt|sitzen|war|ist|kam|kommt _ =knast|gefaengnis, sass|sitzt|sitzen|war|ist|kam|kommt _ _ =knast|gefaengnis, im =knast|gefaengnis, aus dem =knast|gefaengnis,
+		wurde =festgenommen|verhaftet|verurteilt, criminal record, convicted, was|is|been|went|sent|got|just =arrested,
+		was|is|been|went|sent|served _ =jail|prison, got out of =jail|prison, on =probation, =felony =conviction`),
 		self: check.Medium, other: check.High},
 }
 
@@ -127,10 +168,11 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 		var hits []Hit
 		toks := doc.Tokens
 		for i := range toks {
-			n := matchPhrases(cat.terms, toks, i)
-			if n == 0 {
+			ph, ok := matchPhrases(doc, cat.terms, i)
+			if !ok {
 				continue
 			}
+			n := len(ph.words)
 			if i > 0 && hedges[toks[i-1].Norm] {
 				continue
 			}
@@ -142,7 +184,8 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 			if who == whoNobody || sev == check.SeverityNone {
 				continue
 			}
-			h := Hit{Start: toks[i].Start, End: toks[i+n-1].End, TokStart: i, TokEnd: i + n, Severity: sev}
+			fa, fb := i+ph.focusStart, i+ph.focusEnd
+			h := Hit{Start: toks[fa].Start, End: toks[fb-1].End, TokStart: fa, TokEnd: fb, Severity: sev}
 			if who == whoOther {
 				h.Note = Text{"de": "Es geht um eine andere Person – sie hat nicht zugestimmt, dass das öffentlich wird.", "en": "This is about another person, who has not agreed to it being made public."}
 			} else {
@@ -156,25 +199,30 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 	}, nil
 }
 
-// matchPhrases returns the length of the longest phrase starting at toks[i], or 0.
-func matchPhrases(ps []phrase, toks []text.Token, i int) int {
-	best := 0
+// matchPhrases returns the longest phrase that matches at toks[i] within one sentence.
+func matchPhrases(doc *Doc, ps []phrase, i int) (phrase, bool) {
+	toks := doc.Tokens
+	var best phrase
+	found := false
 	for _, p := range ps {
-		if i+len(p) > len(toks) || len(p) <= best {
+		n := len(p.words)
+		if i+n > len(toks) || found && n <= len(best.words) {
 			continue
 		}
 		ok := true
-		for k, w := range p {
-			if !wordMatches(w, toks[i+k].Norm) {
+		for k, w := range p.words {
+			t := toks[i+k]
+			if !wordMatches(w, t.Norm) || k > 0 && strings.ContainsAny(doc.Original[toks[i+k-1].End:t.Start], ".!?\n") ||
+				len(w) == 1 && w[0] == "_" && hedges[t.Norm] {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			best = len(p)
+			best, found = p, true
 		}
 	}
-	return best
+	return best, found
 }
 
 type whom int
@@ -209,7 +257,7 @@ func aboutWhom(doc *Doc, a, b int) whom {
 		t := toks[k]
 		w := t.Norm
 		switch {
-		case t.Mention:
+		case t.Mention && !leadingMention(toks, k) && (k < a && a-k <= 4 || k >= b && k-b < 2):
 			return whoOther
 		case thirdWords[w]:
 			return whoOther
@@ -263,4 +311,15 @@ func determined(toks []text.Token, k, sentStart int) bool {
 		}
 	}
 	return false
+}
+
+// leadingMention reports a mention in the run of addressees that opens a reply
+// ("@a @b …") or follows "RT": it says whom the post answers, not whom it is about.
+func leadingMention(toks []text.Token, k int) bool {
+	for j := 0; j < k; j++ {
+		if !toks[j].Mention && toks[j].Norm != "rt" {
+			return false
+		}
+	}
+	return true
 }

@@ -15,7 +15,7 @@ const (
 	numWordsDE = `(?:\d{1,2}|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|paar)`
 	numWordsEN = `(?:\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|couple of|few)`
 	weekday    = `(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday)`
-	placeName  = `(?-i:(?:[A-ZÄÖÜ"„“][\p{L}'’\-]*|\d{1,3}[A-Z]?)(?:\s(?:[A-ZÄÖÜ][\p{L}'’\-]*|am|an der|im|in der|auf der|on|the|of|de|\d{1,3}[A-Z]?|` + venues + `)){0,4})`
+	placeName  = `(?-i:(?:[A-ZÄÖÜ"„“][\p{L}'’\-]*)(?:\s(?:[A-ZÄÖÜ][\p{L}'’\-]*|am|an der|im|in der|auf der|on|the|of|de|\d{1,3}[A-Z]?|` + venues + `)){0,4})`
 	venues     = `(?:mall|café|cafe|coffee shop|bar|pub|gym|park|station|airport|hotel|restaurant|beach|club|cinema|library|office|market|square|stadium|arena)`
 )
 
@@ -40,10 +40,10 @@ var whereaboutsKinds = map[string][]whereaboutsPattern{
 		{re: regexp.MustCompile(`(?i)\b` + numWordsDE + `\s+(?:wochen|tage|monate|woche|monat)\s+(?:lang\s+)?(?:(?:urlaub|ferien|weg|in|auf|nach|im|an der|am)\b(?:\s+[\p{L}\-]+){0,2}|(?-i:[A-ZÄÖÜ][\p{L}\-]+)(?:\s(?-i:[A-ZÄÖÜ][\p{L}\-]+))?)`), sev: check.Medium, need: awayOrPlace, not: notNowRe},
 		{re: regexp.MustCompile(`(?i)\b(?:for|away for)\s+` + numWordsEN + `\s+(?:weeks?|days|months?)\b`), sev: check.Medium, need: awayRe, not: notNowRe},
 		{re: regexp.MustCompile(`(?i)\b(?:(?:sind|bin|ist|seid)\s+(?:\S+\s+){0,3}?bis\s+(?:zum\s+|einschließlich\s+)?(?:\d{1,2}\.(?:\s?\d{1,2}\.)?|\d{1,2}\.\s?[a-zä]+|` + weekday + `|ende\s+\S+|mitte\s+\S+)|(?:away|gone|out of town|on holiday|on vacation|abroad|off)\s+(?:until|till|til|through)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|` + weekday + `|\S+\s\d{1,2}(?:st|nd|rd|th)?|end of \S+|mid-\S+))`), sev: check.Medium, need: awayRe, not: pastRe},
-		{re: regexp.MustCompile(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|gone|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: pastRe},
+		{re: regexp.MustCompile(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: notNowRe},
 	},
 	"live_location": {
-		{re: regexp.MustCompile(`(?i)\b(?:gerade|grad|jetzt|im moment|momentan)\s+(?:\S+\s+){0,2}?(?:im|in der|am|an der|beim|bei|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, not: futurePast},
+		{re: regexp.MustCompile(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:\S+\s+){0,2}?(?:im|in der|am|an der|beim|bei|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
 		{re: regexp.MustCompile(`(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`), sev: check.Medium, not: futurePast},
 		{re: regexp.MustCompile(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
 		{re: regexp.MustCompile(`📍\s*` + placeName), sev: check.Low},
@@ -57,10 +57,16 @@ var whereaboutsKinds = map[string][]whereaboutsPattern{
 var (
 	awayOrPlace = regexp.MustCompile(`(?i)\b(?:urlaub|ferien|weg|verreist|endlich|mallorca|italien|spanien|türkei|griechenland|kroatien|thailand|usa|haus|wohnung|ab morgen|ab heute|ab samstag|ab freitag|ab montag|geht'?s|gehts|fliegen|fahren)\b`)
 	// notNowRe: past trips, ongoing durations ("seit drei Wochen") and far-off plans are no announced absence.
-	notNowRe     = regexp.MustCompile(`(?i)\b(?:seit|since|nächstes jahr|next year|irgendwann|someday|eines tages|träume?|dream)\b|` + pastRe.String()[4:])
+	notNowRe = regexp.MustCompile(`(?i)\b(?:seit|since|nächstes jahr|next year|irgendwann|someday|eines tages|träume?|dream|want|wish|would|wanna|möchte|würde|wünsche|können|could|if|wenn|falls)\b|` + pastRe.String()[4:])
+	// hereDE: the German live-location phrase must be about the author ("Sitze gerade im …",
+	// "Wir sind jetzt am …"), not "Jetzt auf der Hauptbühne: …" or "gerade im TV gesehen".
+	hereDE       = regexp.MustCompile(`(?i)\b(?:ich|wir|bin|sind|sitze|sitzen|stehe|stehen|hänge|hängen|warte|warten|chille|chillen|liege|liegen|trinke|trinken|feiere|feiern|esse|essen)\b`)
 	futurePast   = regexp.MustCompile(`(?i)\b(?:morgen|übermorgen|nächste[nrsm]?|tomorrow|next|later|waren|war|gewesen|were|was|yesterday|gestern|last)\b`)
 	routinePlace = regexp.MustCompile(`(?:\b(?:im|in der|am|an der|beim|auf dem|zum|zur|at the|in the|at|to the)\s+[\p{Lu}\p{Ll}]|\b(?:park|studio|gym|fitness\w*|schwimmbad|pool|kita|schule|school|büro|office|wald|forest|see|lake|fluss|river|club|verein|halle)\b)`)
 )
+
+// notPlaceRe: nouns after "gerade im/auf der" that are no place ("auf der Suche", "im TV").
+var notPlaceRe = regexp.MustCompile(`(?:\s(?:im|in der|am|an der|auf der|auf dem|beim|bei)\s(?:Suche|Seite|Lage|Höhe|Meinung|Zeit|Moment|Hinsicht|Stress|Gespräch|Urlaub|Begriff|Ernst|Griff|TV|Fernsehen|Radio|Internet|Netz|Zeitung|Bett|Arbeit)\b)`)
 
 // whereaboutsValidator flags absence, live location or routines (param kind).
 func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
@@ -78,6 +84,9 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 					b--
 				}
 				sent := sentenceAround(s, a, b)
+				if notPlaceRe.MatchString(s[a:b]) {
+					continue
+				}
 				if p.need != nil && !p.need.MatchString(sent) || p.not != nil && p.not.MatchString(sent) {
 					continue
 				}
