@@ -45,6 +45,12 @@ func (m *Main) reloadPolicies(ctx context.Context, store *policy.Store, log *slo
 	}
 }
 
+// isLoopback reports whether the listener only takes local connections.
+func isLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}
+
 // envOr returns the environment variable or the default.
 func envOr(name, def string) string {
 	if v := os.Getenv(name); v != "" {
@@ -60,8 +66,15 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	maxText := fs.Int("max-text-bytes", 100_000, "largest accepted draft in bytes")
 	logLevel := fs.String("log-level", envOr("POSTCHECK_LOG_LEVEL", "info"), "debug, info, warn or error (drafts are never logged)")
 	drain := fs.Duration("drain-timeout", 15*time.Second, "how long in-flight requests may finish on shutdown")
-	var policies pathList
+	drainDelay := fs.Duration("drain-delay", 0, "on shutdown, how long /readyz answers 503 before the listener closes")
+	var policies, tokens, origins pathList
 	fs.Var(&policies, "policy", "policy FILE or DIR (repeatable); reloaded on SIGHUP and when a file changes")
+	_ = tokens.Set(os.Getenv("POSTCHECK_API_TOKENS"))
+	fs.Var(&tokens, "api-token", "require Authorization: Bearer TOKEN on the API (repeatable; env POSTCHECK_API_TOKENS, comma-separated)")
+	fs.Var(&origins, "cors-origin", "allow browser calls to the API from this origin (repeatable; default none)")
+	rateLimit := fs.Float64("rate-limit", -1, "requests per second per client address; 0 is off (default: off on a loopback address, 20 elsewhere)")
+	rateBurst := fs.Int("rate-burst", 40, "burst size of the per-client rate limit")
+	metricsAddr := fs.String("metrics-addr", "", "serve /metrics on this address instead of the main one")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -89,10 +102,32 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := httpapi.New(checker, pages, web.Static(), httpapi.WithLogger(log), httpapi.WithMaxBodyBytes(*maxBody))
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
+	}
+	if *rateLimit < 0 {
+		*rateLimit = 20
+		if isLoopback(ln.Addr()) {
+			*rateLimit = 0
+		}
+	}
+	opts := []httpapi.Option{httpapi.WithLogger(log), httpapi.WithMaxBodyBytes(*maxBody),
+		httpapi.WithRateLimit(*rateLimit, *rateBurst), httpapi.WithAPITokens(tokens...), httpapi.WithCORSOrigins(origins...)}
+	if *metricsAddr != "" {
+		opts = append(opts, httpapi.WithoutMetrics())
+	}
+	srv := httpapi.New(checker, pages, web.Static(), opts...)
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			ln.Close()
+			return fmt.Errorf("--metrics-addr: %w", err)
+		}
+		ms := &http.Server{Handler: srv.MetricsHandler(), ReadHeaderTimeout: 5 * time.Second}
+		go func() { _ = ms.Serve(mln) }()
+		defer ms.Close()
+		log.Info("metrics", "addr", mln.Addr().String())
 	}
 	hs := &http.Server{
 		Handler:           srv.Handler(),
@@ -103,7 +138,8 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "rules", len(checker.Engine().Rules()),
-		"ruleset", checker.Engine().Version(), "startup_ms", time.Since(start).Milliseconds())
+		"ruleset", checker.Engine().Version(), "startup_ms", time.Since(start).Milliseconds(),
+		"rate_limit", *rateLimit, "api_tokens", len(tokens), "cors_origins", len(origins))
 	if m.Ready != nil {
 		m.Ready <- ln.Addr().String()
 	}
@@ -114,8 +150,11 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		return err
 	case <-ctx.Done():
 	}
-	log.Info("draining", "timeout", drain.String())
+	log.Info("draining", "delay", drainDelay.String(), "timeout", drain.String())
 	srv.SetDraining(true)
+	if *drainDelay > 0 {
+		time.Sleep(*drainDelay)
+	}
 	sctx, cancel := context.WithTimeout(context.Background(), *drain)
 	defer cancel()
 	if err := hs.Shutdown(sctx); err != nil {

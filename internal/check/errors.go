@@ -21,6 +21,8 @@ const (
 	ENotFound             = "not_found"
 	EMethodNotAllowed     = "method_not_allowed"
 	ENotReady             = "not_ready"
+	ETooManyRequests      = "too_many_requests"
+	EUnauthorized         = "unauthorized"
 	EInternal             = "internal"
 )
 
@@ -70,6 +72,8 @@ var statusByCode = map[string]int{
 	ENotFound:             http.StatusNotFound,
 	EMethodNotAllowed:     http.StatusMethodNotAllowed,
 	ENotReady:             http.StatusServiceUnavailable,
+	ETooManyRequests:      http.StatusTooManyRequests,
+	EUnauthorized:         http.StatusUnauthorized,
 	EInternal:             http.StatusInternalServerError,
 }
 

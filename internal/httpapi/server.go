@@ -28,6 +28,10 @@ type Server struct {
 	registry     *prometheus.Registry
 	draining     atomic.Bool
 	timeout      time.Duration
+	limiter      *clientLimiter
+	tokens       [][]byte
+	corsOrigins  []string
+	noMetrics    bool
 }
 
 // Option configures a Server.
@@ -68,19 +72,26 @@ func (s *Server) Handler() http.Handler {
 	})
 
 	r.Get("/", s.handleForm)
-	r.Post("/", s.handleFormPost)
+	r.With(s.rateLimit).Post("/", s.handleFormPost)
 	r.Handle("/static/*", http.StripPrefix("/static/", s.staticHandler()))
 
 	r.Get("/healthz", s.handleHealthz)
 	r.Get("/readyz", s.handleReadyz)
-	r.Handle("/metrics", promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{}))
+	if !s.noMetrics {
+		r.Handle("/metrics", s.MetricsHandler())
+	}
 
 	r.Route("/api/v1", func(r chi.Router) {
-		r.Use(s.timeoutMiddleware)
+		r.Use(s.cors, s.rateLimit, s.authenticate, s.timeoutMiddleware)
 		r.Post("/check", s.handleCheck)
 		r.Get("/rules", s.handleRules)
 		r.Get("/rules/{ruleId}", s.handleRule)
 		r.Get("/policies", s.handlePolicies)
 	})
 	return r
+}
+
+// MetricsHandler serves the Prometheus metrics of this server.
+func (s *Server) MetricsHandler() http.Handler {
+	return promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{})
 }
