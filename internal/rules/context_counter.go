@@ -12,8 +12,10 @@ var (
 		"sexistisch", "sexismus", "transfeindlich", "queerfeindlich", "diskriminierung", "diskriminierend", "beleidigend",
 		"racist", "racism", "racists", "bigot", "bigots", "bigotry", "bigoted", "hateful", "unacceptable", "condemn", "condemns",
 		"homophobic", "homophobia", "transphobic", "sexist", "misogynist", "misogynistic", "antisemitic", "antisemitism", "xenophobic",
-		"reported", "slur", "slurs", "nohatespeech", "nohate", "noracism", "gegenrassismus", "gegenhass", "refugeeswelcome",
-		"niewieder", "nazisraus", "fckafd", "fcknzs")
+		"reported", "slur", "slurs")
+	// counterTags count only as hashtags: "niewieder" in a sentence can mean anything.
+	counterTags = set("nohatespeech", "nohate", "noracism", "gegenrassismus", "gegenhass", "refugeeswelcome", "niewieder",
+		"nazisraus", "fckafd", "fcknzs", "keinplatzfuerrassismus", "noafd", "nonazis", "lovewins")
 	counterPhrases = [][]string{
 		{"kein", "platz"}, {"keinen", "platz"}, {"nie", "wieder"}, {"nazis", "raus"}, {"gegen", "rechts"}, {"gegen", "hass"},
 		{"no", "place"}, {"not", "okay"}, {"not", "ok"}, {"stand", "against"}, {"speak", "up"}, {"hate", "speech"},
@@ -49,7 +51,7 @@ func counterSpeech(doc *Doc, start, end int) bool {
 			continue
 		}
 		negated := k > 0 && negators[toks[k-1].Norm] || k > 1 && negators[toks[k-2].Norm]
-		if counterWords[t.Norm] && !negated {
+		if counterWords[t.Norm] && !negated || counterTags[t.Norm] && t.Hashtag {
 			return true
 		}
 		if counterSpeakers[t.Norm] && t.End <= start {

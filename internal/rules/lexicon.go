@@ -156,6 +156,9 @@ func (lx *lexicon) scan(doc *Doc, want func(owner int) bool, emit func(owner, st
 func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emit func(owner, start, end int)) {
 	for i := range toks {
 		t := &toks[i]
+		if t.Mention {
+			continue // a user name ("@KotzenderStern") is not the author's wording
+		}
 		lx.scanKey(doc, toks, i, t.Norm, want, emit)
 		if t.Alt != "" {
 			lx.scanKey(doc, toks, i, t.Alt, want, emit)

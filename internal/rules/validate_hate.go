@@ -9,6 +9,8 @@ import (
 
 func init() {
 	RegisterValidator("hate_group", newGroupPredicate)
+	// The same matcher serves tone rules about non-protected groups ("Politiker sind korrupt").
+	RegisterValidator("tone_group", newGroupPredicate)
 	RegisterValidator("hate_codes", func(map[string]string) (MatchFunc, error) { return hateCodes, nil })
 }
 
@@ -170,7 +172,7 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 
 // prepositions before a group make it the object of the sentence, not its subject:
 // "Gewalt gegen Frauen ist widerlich", "a threat to Jews".
-var prepositions = set("fuer", "gegen", "auf", "ueber", "vor", "mit", "zu", "gegenueber", "von", "an", "for", "against", "on", "about", "with",
+var prepositions = set("fuer", "gegen", "auf", "ueber", "vor", "mit", "zu", "gegenueber", "an", "for", "against", "on", "about", "with",
 	"to", "towards", "toward", "at")
 
 func objectOfPreposition(doc *Doc, gi int) bool {

@@ -1,0 +1,55 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/postcheck/postcheck/internal/check"
+)
+
+func TestHateGroupPredicates(t *testing.T) {
+	runToneCases(t, []toneCase{
+		{name: "a group called vermin is dehumanised", text: "Flüchtlinge sind Ungeziefer.", rule: "hate.dehumanisation_de", sev: check.High},
+		{name: "an English group called animals is dehumanised", text: "Those immigrants are animals.", rule: "hate.dehumanisation_en"},
+		{name: "a sweeping judgement is a generalisation", text: "Alle Muslime sind kriminell.", rule: "hate.generalisation_de", sev: check.Medium},
+		{name: "women in the kitchen is a generalisation", text: "Frauen gehören in die Küche.", rule: "hate.generalisation_de"},
+		{name: "an English generalisation", text: "All Muslims are terrorists.", rule: "hate.generalisation_en"},
+		{name: "not all is no generalisation", text: "Nicht alle Muslime sind kriminell.", rule: ""},
+		{name: "a negated belief is no generalisation", text: "Ich glaube nicht, dass Schwarze faul sind.", rule: ""},
+		{name: "a group as object of a preposition is not judged", text: "Gewalt gegen Frauen ist widerlich.", rule: "tone.contempt_de"},
+		{name: "a new clause with its own subject breaks the link", text: "Flüchtlinge würden zustimmen, dass Vergewaltiger Verbrecher sind.", rule: ""},
+		{name: "a group that includes the author is no generalisation", text: "Lesben wie ich sind eine Schande für das Land? Was für ein Unsinn.", rule: ""},
+		{name: "a black cat is not a group", text: "Unsere schwarze Katze ist faul.", rule: ""},
+		{name: "Ausländer raus is an exclusion call", text: "Ausländer raus!", rule: "hate.exclusion_de", sev: check.High},
+		{name: "migrants going outside are not excluded", text: "Migranten gehen raus zum Fußball.", rule: ""},
+		{name: "a report of the past is no call", text: "Millionen Juden wurden vergast.", rule: ""},
+		{name: "a call to gas a group is", text: "Die Juden sollte man vergasen.", rule: "hate.exclusion_de"},
+		{name: "an insult tied to origin", text: "Die Besitzerin ist eine asiatische Fotze.", rule: "hate.group_insult_de", sev: check.High},
+		{name: "go back where you came from", text: "Go back where you came from!", rule: "hate.exclusion_phrase"},
+		{name: "a slur is high", text: "Diese Kanaken überall.", rule: "hate.slur_de", sev: check.High},
+	})
+}
+
+func TestHatePropagandaAndCodes(t *testing.T) {
+	runToneCases(t, []toneCase{
+		{name: "Lügenpresse is propaganda", text: "Die Lügenpresse verschweigt alles.", rule: "hate.propaganda", sev: check.Medium},
+		{name: "Umvolkung is propaganda", text: "Die Umvolkung läuft.", rule: "hate.propaganda"},
+		{name: "great replacement is propaganda", text: "Stop the great replacement.", rule: "hate.propaganda"},
+		{name: "talking about the word is not using it", text: "Der Begriff „Lügenpresse“ wurde zum Unwort des Jahres gewählt.", rule: ""},
+		{name: "Sieg Heil is a banned slogan", text: "Sieg Heil!", rule: "hate.banned_slogan", sev: check.High},
+		{name: "Meine Ehre heißt Treue is a banned slogan", text: "Meine Ehre heißt Treue.", rule: "hate.banned_slogan"},
+		{name: "Alles für Deutschland is a banned slogan", text: "Alles für Deutschland!", rule: "hate.banned_slogan"},
+		{name: "a slogan in a camel-case hashtag", text: "#SiegHeil", rule: "hate.banned_slogan"},
+		{name: "a home win is not a slogan", text: "Der Sieg im Heimspiel war verdient.", rule: ""},
+		{name: "88 after greetings to comrades is a code", text: "Grüße an alle Kameraden 88", rule: "hate.code"},
+		{name: "14/88 is a code", text: "14/88", rule: "hate.code"},
+		{name: "a hashtag number is a code", text: "Mein Volk zuerst #1488", rule: "hate.code"},
+		{name: "HH with a Heil is a code", text: "Heil dir, HH", rule: "hate.code"},
+		{name: "a price is not a code", text: "Das kostet 88 €.", rule: ""},
+		{name: "a time and a house number are not codes", text: "Treffen um 18 Uhr in der Hauptstraße 88.", rule: ""},
+		{name: "a year is not a code", text: "Im Jahr 1488 wurde die Kirche gebaut.", rule: ""},
+		{name: "a head count is not a code", text: "Wir sind 88 Leute.", rule: ""},
+		{name: "a decimal is not a code", text: "Der Kurs kostet 14,88 Euro.", rule: ""},
+		{name: "bashing a company", text: "Die Muster GmbH sind Betrüger.", rule: "hate.bashing", sev: check.Medium},
+		{name: "thanking a company is not bashing", text: "Danke @telekom für die schnelle Hilfe!", rule: ""},
+	})
+}
