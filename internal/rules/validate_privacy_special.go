@@ -150,7 +150,8 @@ var (
 		"ihre", "ihrem", "ihren", "der", "die", "den", "dem", "des", "my", "our", "your", "his", "her", "their", "the", "a", "eine", "ein", "einer", "einem")
 	titles = set("herr", "herrn", "frau", "hr", "fr", "mr", "mrs", "ms", "miss", "dr", "prof")
 	// Words that start a sentence in capitals but are no person's name.
-	notNames = set("das", "die", "der", "es", "man", "wer", "jeder", "jede", "viele", "alle", "this", "that", "it", "everyone", "anyone", "people", "nobody", "there", "what", "who",
+	notNames = set("das", "die", "der", "es", "man", "wer", "was", "wie", "wo", "warum", "wenn", "ob", "dass", "als", "und", "aber", "jeder", "jede", "viele", "alle",
+		"this", "that", "it", "everyone", "anyone", "people", "nobody", "there", "what", "who", "why", "how", "when", "if", "and", "but",
 		"heute", "today", "gestern", "yesterday", "morgen", "tomorrow", "hier", "here", "sport", "stress", "bewegung", "schlaf", "wasser")
 	personVerbs = set("ist", "hat", "war", "wurde", "wird", "leidet", "nimmt", "muss", "geht", "liegt", "sitzt", "bekam", "bekommt", "is", "has", "was", "got", "had", "takes", "suffers", "went", "goes", "lies", "sits", "needs")
 	// "Tom from accounting", "Herr Becker aus der Buchhaltung": a name with where they work.
@@ -173,7 +174,7 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 				continue
 			}
 			n := len(ph.words)
-			if i > 0 && hedges[toks[i-1].Norm] {
+			if i > 0 && hedges[toks[i-1].Norm] || hypothetical(doc, i) || groupBefore(toks, i) {
 				continue
 			}
 			who := aboutWhom(doc, i, i+n)
@@ -322,4 +323,32 @@ func leadingMention(toks []text.Token, k int) bool {
 		}
 	}
 	return true
+}
+
+var (
+	// conditionals make the fact hypothetical: "Wenn mein Sohn schwul wäre …".
+	conditionals = set("wenn", "falls", "sofern", "ob", "wuerde", "wuerden", "if", "whether", "would", "unless")
+	// groups before a term make it a statement about many: "Menschen mit Behinderung".
+	groups = set("menschen", "leute", "personen", "frauen", "maenner", "kinder", "patienten", "people", "persons", "women", "men", "children", "patients", "those", "anyone", "everyone", "alle", "viele", "jeder", "jede")
+)
+
+// hypothetical reports a conditional earlier in the sentence of toks[i].
+func hypothetical(doc *Doc, i int) bool {
+	ss := doc.SentenceStart(doc.Tokens[i].Start)
+	for k := i - 1; k >= 0 && doc.Tokens[k].Start >= ss; k-- {
+		if conditionals[doc.Tokens[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// groupBefore reports a group noun up to three words before toks[i].
+func groupBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if groups[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
 }

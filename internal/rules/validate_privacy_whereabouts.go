@@ -43,7 +43,7 @@ var whereaboutsKinds = map[string][]whereaboutsPattern{
 		{re: regexp.MustCompile(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: notNowRe},
 	},
 	"live_location": {
-		{re: regexp.MustCompile(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:\S+\s+){0,2}?(?:im|in der|am|an der|beim|bei|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
+		{re: regexp.MustCompile(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
 		{re: regexp.MustCompile(`(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`), sev: check.Medium, not: futurePast},
 		{re: regexp.MustCompile(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
 		{re: regexp.MustCompile(`📍\s*` + placeName), sev: check.Low},
