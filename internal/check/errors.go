@@ -24,6 +24,9 @@ const (
 	ETooManyRequests      = "too_many_requests"
 	EUnauthorized         = "unauthorized"
 	EInternal             = "internal"
+	EPhotoRequired        = "photo_required"    // a photo request without the file field
+	EUnsupportedPhoto     = "unsupported_photo" // a format postcheck cannot read or strip
+	EInvalidPhoto         = "invalid_photo"     // a supported format whose structure is broken
 )
 
 // Error is a coded error whose Message is safe to show to users.
@@ -75,6 +78,9 @@ var statusByCode = map[string]int{
 	ETooManyRequests:      http.StatusTooManyRequests,
 	EUnauthorized:         http.StatusUnauthorized,
 	EInternal:             http.StatusInternalServerError,
+	EPhotoRequired:        http.StatusUnprocessableEntity,
+	EUnsupportedPhoto:     http.StatusUnsupportedMediaType,
+	EInvalidPhoto:         http.StatusUnprocessableEntity,
 }
 
 // HTTPStatus maps an error code to its HTTP status; unknown codes are 500.

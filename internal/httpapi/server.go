@@ -84,6 +84,8 @@ func (s *Server) Handler() http.Handler {
 	r.Route("/api/v1", func(r chi.Router) {
 		r.Use(s.cors, s.rateLimit, s.authenticate, s.timeoutMiddleware)
 		r.Post("/check", s.handleCheck)
+		r.Post("/photos/check", s.handlePhotoCheck)
+		r.Post("/photos/strip", s.handlePhotoStrip)
 		r.Get("/rules", s.handleRules)
 		r.Get("/rules/{ruleId}", s.handleRule)
 		r.Get("/policies", s.handlePolicies)
