@@ -161,3 +161,28 @@ func decode16(u []uint16) string {
 	}
 	return b.String()
 }
+
+// FuzzDecodeRequest feeds the request decoder any bytes: a request or a coded error.
+func FuzzDecodeRequest(f *testing.F) {
+	for _, s := range []string{`{"text":"x"}`, `{"text":"x","nope":1}`, `{"text":5}`, `{oops`, `[]`, `null`, "{\"text\":\"\xff\"}",
+		`{"text":"x","context":{"audience":"customers"},"categories":["tone"]}`, `{"text":"x"} trailing`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		req, err := wire.DecodeRequest(data)
+		if err != nil {
+			switch check.ErrorCode(err) {
+			case check.EInvalidJSON, check.EUnknownField:
+			default:
+				t.Fatalf("unexpected code for %q: %v", data, err)
+			}
+			return
+		}
+		if req == nil {
+			t.Fatal("nil request without error")
+		}
+		if _, _, err := req.Draft(); err != nil && check.ErrorCode(err) == check.EInternal {
+			t.Fatalf("internal error: %v", err)
+		}
+	})
+}
