@@ -365,6 +365,10 @@ func (s *childScan) findAnchors() {
 		for _, h := range s.regexHits(re, 0) {
 			a, b := h[0].(int), h[1].(int)
 			i, j := s.tokRange(a, b)
+			// "Mama von zwei" describes the author; "kills mother of 2" someone else
+			if i < len(s.toks) && !s.sentenceStart(i) && !s.firstPersonNear(i, i, 3) && !strings.HasPrefix(s.lower[a:], "#") {
+				continue
+			}
 			s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unsere Kinder", "en": "my kids"}, plu: true})
 		}
 	}
@@ -380,7 +384,7 @@ func (s *childScan) findAnchors() {
 			for _, h := range s.regexHits(re, 0) {
 				a, b := h[0].(int), h[1].(int)
 				i, j := s.tokRange(a, b)
-				if !s.firstPersonNear(i, j, 15) || s.negatedNear(i, 3) || s.lookingBack(a) {
+				if !s.parentsNear(i, j, 15) || s.negatedNear(i, 3) || s.lookingBack(a) {
 					continue
 				}
 				s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true})
@@ -396,6 +400,23 @@ var lookBackRe = reU(`\b(?:throwback|tbt|damals|frueher|als ich|when i was|back 
 func (s *childScan) lookingBack(pos int) bool {
 	a, b := s.doc.SentenceStart(pos), s.doc.SentenceEnd(pos)
 	return lookBackRe.MatchString(s.lower[a:b])
+}
+
+// parentsNear reports "wir", "unser", "we", "our" or a child reference within n tokens of
+// [i, j): a family speaking, not someone going back to school themselves.
+func (s *childScan) parentsNear(i, j, n int) bool {
+	for k := max(0, i-n); k < min(len(s.toks), j+n); k++ {
+		switch s.toks[k].Norm {
+		case "wir", "unser", "unsere", "unseren", "unserem", "unserer", "uns", "we", "our", "us", "we're":
+			return true
+		}
+	}
+	for _, a := range s.anchors {
+		if !a.weak && !a.needsChild && a.tokA <= j+n && a.tokB >= i-n {
+			return true
+		}
+	}
+	return false
 }
 
 // firstPersonNear reports a first-person word within n tokens of [i, j).
@@ -505,11 +526,21 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 	if i+2 < len(s.toks) && s.toks[i+1].Norm == "in" && s.toks[i+2].Norm == "law" {
 		return
 	}
-	if info.de == "Baby" {
+	if info.de == "Baby" || info.de == "Babys" {
 		for k := i + 1; k < len(s.toks) && k <= i+8; k++ {
 			if metaphorBaby[s.toks[k].Norm] {
 				return
 			}
+		}
+		if i+1 < len(s.toks) {
+			switch s.toks[i+1].Norm {
+			case "daddy", "mama", "momma", "mother", "father", "dad", "mom", "daddys", "mamas":
+				return
+			}
+		}
+		// in English "my baby" is as often a partner as a child
+		if lang == "en" {
+			needsChild = true
 		}
 	}
 	next := i + 1
@@ -773,7 +804,8 @@ func (s *childScan) findNames() {
 			continue
 		}
 		t := s.toks[i]
-		a := &childAnchor{start: t.Start, end: t.End, tokA: i, tokB: i + 1, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true}
+		a := &childAnchor{start: t.Start, end: t.End, tokA: i, tokB: i + 1, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true,
+			needsChild: !firstNames[n]}
 		s.addAnchor(a)
 		// "Patenkind Mia (2)", "Grandson Leo (6)": keep the kinship word
 		if k := i - 1; k >= 0 && !s.breakBetween(k, i) && s.doc.Original[s.toks[k].End:t.Start] == " " {
@@ -802,8 +834,15 @@ func (s *childScan) findNames() {
 		if i > 1 && adultKin[s.toks[i-2].Norm] && (s.toks[i-1].Norm == "und" || s.toks[i-1].Norm == "and") {
 			continue
 		}
+		// "Charlie Villanueva": a full name on its own is mostly a public figure
+		if j := i + 1; j < len(s.toks) && s.cap(j) && !s.breakBetween(i, j) && !firstNames[s.toks[j].Norm] {
+			continue
+		}
+		if i > 0 && s.cap(i-1) && !s.breakBetween(i-1, i) && !s.sentenceStart(i) {
+			continue
+		}
 		a := s.nearestAnchor(i, 12)
-		if a == nil || (a.weak && !a.group) || a.adult || a.generic {
+		if a == nil || (a.weak && !a.group) || a.adult || a.generic || a.needsChild {
 			continue
 		}
 		addName(i, a, s.toks[i].Start, nil)
@@ -1716,7 +1755,7 @@ func (s *childScan) resolveNeedsChild() {
 			continue
 		}
 		child := false
-		near := func(p *childPiece) bool { return s.nearest(p, childWindow) == a }
+		near := func(p *childPiece) bool { return p.start != a.start && s.nearest(p, childWindow) == a }
 		for _, p := range s.details {
 			if (p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.label["de"] != "Verein" || p.youth) || p.kind == ckBirth) && near(p) {
 				child = true
