@@ -54,7 +54,11 @@ func readLine(br *bufio.Reader, limit int) ([]byte, error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
-			if len(line)+len(chunk) > limit+1 { // +1 for the newline
+			content := len(line) + len(chunk)
+			if len(chunk) > 0 && chunk[len(chunk)-1] == '\n' {
+				content-- // the newline does not count
+			}
+			if content > limit {
 				tooLong, line = true, nil
 			} else {
 				line = append(line, chunk...)
