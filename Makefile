@@ -41,9 +41,16 @@ eval: build
 	  $(BIN) eval --labels privacy $(DATA)/presidio-synth-pii.jsonl; \
 	else echo "$(DATA) not found; shared datasets skipped"; fi
 
+## fuzz: each fuzz target for a bounded time (FUZZTIME, default 30s); seeds also run in `make test`.
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test ./internal/text -run '^$$' -fuzz FuzzPrepare -fuzztime 30s
-	$(GO) test ./internal/wire -run '^$$' -fuzz FuzzCheckOffsets -fuzztime 60s
+	$(GO) test ./internal/text -run '^$$' -fuzz '^FuzzPrepareKeepsOffsetsInsideTheText$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/rules -run '^$$' -fuzz '^FuzzEngineMatch$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/rules -run '^$$' -fuzz '^FuzzParseSpecs$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/policy -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/wire -run '^$$' -fuzz '^FuzzDecodeRequest$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/wire -run '^$$' -fuzz '^FuzzCheckOffsets$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./cmd/postcheck -run '^$$' -fuzz '^FuzzReadLine$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin
