@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"mime"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/postcheck/postcheck/internal/check"
+	"github.com/postcheck/postcheck/internal/photo"
 	"github.com/postcheck/postcheck/web"
 )
 
@@ -18,7 +21,16 @@ type segment struct {
 	Severity string
 	Category string
 	IDs      string // ids of the findings that cover it, space separated
+	First    string // the id of the most severe of them, whose card the mark links to
+	Overlap  bool   // more than one finding covers it
 	Title    string
+}
+
+// count is one tip's number of findings for the counts row.
+type count struct {
+	Category string
+	Title    string
+	N        int
 }
 
 type card struct {
@@ -52,6 +64,11 @@ type formView struct {
 	Audience  string
 	Audiences []string
 	Redacted  string
+	Counts    []count
+
+	Photo      *PhotoReport
+	PhotoName  string
+	PhotoError string
 }
 
 func (s *Server) uiLang(r *http.Request) string {
@@ -68,27 +85,35 @@ func (s *Server) newView(r *http.Request) *formView {
 }
 
 // handleFormPost is POST /: the no-JavaScript path. It checks the draft and renders
-// the report with the spans in <mark> elements.
+// the report with the spans marked; a photo sent along is checked too.
 func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 	v := s.newView(r)
-	r.Body = http.MaxBytesReader(w, r.Body, s.maxBodyBytes)
-	if err := r.ParseForm(); err != nil {
-		var tooBig *http.MaxBytesError
-		status := http.StatusBadRequest
-		if errors.As(err, &tooBig) {
-			status = http.StatusRequestEntityTooLarge
+	fields, up, status, err := s.readForm(w, r)
+	if err != nil {
+		v.Error = check.ErrorMessage(err)
+		if lang := fields["lang"]; lang == "de" || lang == "en" {
+			v.UI = web.Strings(lang)
 		}
-		v.Error = "The form could not be read."
 		s.render(w, r, status, v)
 		return
 	}
-	if l := r.PostForm.Get("lang"); l == "de" || l == "en" {
+	if l := fields["lang"]; l == "de" || l == "en" {
 		v.UI = web.Strings(l)
 	}
-	v.Text = r.PostForm.Get("text")
-	v.Policy = r.PostForm.Get("policy")
-	v.Audience = r.PostForm.Get("audience")
-	rep, err := s.checker.Check(r.Context(), check.Draft{Text: v.Text, Policy: v.Policy, Audience: v.Audience, Redact: r.PostForm.Get("redact") != ""})
+	v.Text, v.Policy, v.Audience = fields["text"], fields["policy"], fields["audience"]
+	if up != nil && up.photo != nil {
+		v.PhotoName = up.filename
+		if m, err := photo.Analyze(up.photo); err != nil {
+			v.PhotoError = check.ErrorMessage(photoError(err))
+		} else {
+			v.Photo = photoReport(m, v.UI.Lang)
+		}
+		if strings.TrimSpace(v.Text) == "" { // a photo alone is a complete request
+			s.render(w, r, http.StatusOK, v)
+			return
+		}
+	}
+	rep, err := s.checker.Check(r.Context(), check.Draft{Text: v.Text, Policy: v.Policy, Audience: v.Audience, Redact: fields["redact"] != ""})
 	if err != nil {
 		v.Error = check.ErrorMessage(err)
 		s.render(w, r, check.HTTPStatus(check.ErrorCode(err)), v)
@@ -98,10 +123,44 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 	v.Checked, v.Report, v.Verdict = true, rep, string(rep.Verdict)
 	v.Segments = segments(rep)
 	v.Groups = groups(v.UI, rep)
+	for _, cat := range check.Categories {
+		n := 0
+		for _, f := range rep.Findings {
+			if f.Category == cat {
+				n++
+			}
+		}
+		v.Counts = append(v.Counts, count{Category: string(cat), Title: v.UI.Tips[string(cat)], N: n})
+	}
 	if rep.Redacted != nil {
 		v.Redacted = rep.Redacted.Text
 	}
 	s.render(w, r, http.StatusOK, v)
+}
+
+// readForm reads a URL-encoded or a multipart form (the latter may carry a photo),
+// returning the fields and, on failure, the HTTP status to answer with.
+func (s *Server) readForm(w http.ResponseWriter, r *http.Request) (map[string]string, *upload, int, error) {
+	fields := map[string]string{}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt == "multipart/form-data" {
+		up, err := s.readUpload(w, r, s.maxBodyBytes)
+		if err != nil {
+			return fields, nil, check.HTTPStatus(check.ErrorCode(err)), err
+		}
+		return up.fields, up, http.StatusOK, nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxBodyBytes)
+	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return fields, nil, http.StatusRequestEntityTooLarge, check.Errorf(check.EBodyTooLarge, "the form is larger than %d bytes", s.maxBodyBytes)
+		}
+		return fields, nil, http.StatusBadRequest, check.Errorf(check.EInvalid, "the form could not be read")
+	}
+	for k := range r.PostForm {
+		fields[k] = r.PostForm.Get(k)
+	}
+	return fields, nil, http.StatusOK, nil
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, v *formView) {
@@ -130,6 +189,7 @@ func segments(rep *check.Report) []segment {
 		a, b := cuts[i], cuts[i+1]
 		seg := segment{Text: rep.Text[a:b]}
 		var top *check.Finding
+		topK := 0
 		for k := range rep.Findings {
 			f := &rep.Findings[k]
 			if f.Span.Start <= a && b <= f.Span.End {
@@ -138,12 +198,14 @@ func segments(rep *check.Report) []segment {
 				}
 				seg.IDs += findingID(k)
 				if top == nil || f.Severity > top.Severity {
-					top = f
+					top, topK = f, k
 				}
 			}
 		}
 		if top != nil {
 			seg.Marked, seg.Severity, seg.Category, seg.Title = true, top.Severity.String(), string(top.Category), top.Message
+			seg.First = findingID(topK)
+			seg.Overlap = strings.Contains(seg.IDs, " ")
 		}
 		out = append(out, seg)
 	}
