@@ -30,9 +30,9 @@ type contemptValidator struct {
 
 // newContemptValidator reads comma-separated word lists from params: roles,
 // contempt (phrases with {a|b} allowed), cancel, address; within (tokens, default
-// 10) and lang (de or en).
+// 15) and lang (de or en).
 func newContemptValidator(p map[string]string) (MatchFunc, error) {
-	v := &contemptValidator{roles: words(p["roles"]), cancel: words(p["cancel"]), address: words(p["address"]), within: 10}
+	v := &contemptValidator{roles: words(p["roles"]), cancel: words(p["cancel"]), address: words(p["address"]), within: 15}
 	if len(v.roles) == 0 || p["contempt"] == "" {
 		return nil, fmt.Errorf("params roles and contempt are required")
 	}
@@ -188,6 +188,10 @@ var people = set("person", "people", "guy", "guys", "man", "woman", "lady", "hum
 var adjectives = set("annoying", "stupid", "dumb", "useless", "lazy", "pathetic", "incompetent", "clueless",
 	"hopeless", "insufferable", "brainless", "dumbest", "braindead")
 
+// determiners are English words that introduce a noun phrase.
+var determiners = set("a", "an", "the", "this", "that", "these", "those", "my", "our", "their", "his", "her", "its",
+	"some", "such", "another", "most", "what", "which")
+
 // linking are English words after which an adjective is predicative, not attributive.
 var linking = set("and", "or", "but", "as", "to", "of", "in", "on", "at", "for", "with", "ever", "again", "today",
 	"af", "lol", "too", "really", "honestly", "tbh", "though", "sometimes", "lately", "all", "i", "we", "he", "she", "they", "it",
@@ -213,7 +217,9 @@ func (v *contemptValidator) attributive(doc *Doc, k, a, b int) bool {
 		return false
 	}
 	if v.english {
-		return next.Letters > 0 && !linking[next.Norm]
+		// "a stupid policy", "Stupid restaurant": a determiner or the sentence start
+		// before the adjective, a content word after it. "are clueless about" is predicative.
+		return next.Letters > 0 && !linking[next.Norm] && (k == a || determiners[doc.Tokens[k-1].Norm])
 	}
 	n, _ := utf8.DecodeRuneInString(doc.Original[next.Start:next.End])
 	if !unicode.IsUpper(n) {
