@@ -30,7 +30,7 @@ var (
 			`\s` + deHouse + `(?:` + dePlace + `)?`)
 	enAddressRe = regexp.MustCompile(
 		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +
-			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+)?` +
+			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+){0,2}` +
 			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
 			`(?:,?\s(?:[A-Z]{2}\s\d{5}(?:-\d{4})?|` + ukPostcode + `))?`)
 	ukPostcodeRe = regexp.MustCompile(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcodeSpaced + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)

@@ -100,7 +100,9 @@ var labelledKinds = map[string][]labelled{
 		{re: regexp.MustCompile(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b` +
 			// an optional "für das Gäste-WLAN" / "for the family" before the separator
 			`((?:\s+(?:für|for|vom|von|of|fürs|zum|zur|der|des|to)\s+[^:=\n.!?]{1,30}?)?\s*(?:\bist\b|\bis\b|\blautet\b|=|:|–)\s*|\s+)` +
-			`["'„“‚]?([^\s"'“”‘’]{4,64}?)["'“”‘’]?(?:[.,;!?)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
+			// A trailing "!" or "?" is kept in the value: masking a sentence mark costs nothing,
+			// leaving the last character of a password visible does.
+			`["'„“‚]?([^\s"'“”‘’]{4,64}?[!?]*)["'“”‘’]?(?:[.,;)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
 		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination)\b[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
 	},
 	"one_time_code": {

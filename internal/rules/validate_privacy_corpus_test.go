@@ -53,13 +53,18 @@ type cpSpan struct {
 
 // spanScore counts, per entity type, predicted spans that overlap a gold span of the
 // same type (precision) and gold spans that some prediction of the type overlaps (recall).
+// Overlap, not identity, is the criterion because contextual findings ("Haus steht leer",
+// "ist schon wieder krank") have no single right boundary; the exact column shows how
+// often the boundaries agree as well.
 type spanScore struct {
 	pred, predHit, gold, goldHit map[string]int
-	misses, falses               []string
+	// exact counts gold spans that some prediction of the type matches exactly.
+	exact          map[string]int
+	misses, falses []string
 }
 
 func newSpanScore() *spanScore {
-	return &spanScore{pred: map[string]int{}, predHit: map[string]int{}, gold: map[string]int{}, goldHit: map[string]int{}}
+	return &spanScore{pred: map[string]int{}, predHit: map[string]int{}, gold: map[string]int{}, goldHit: map[string]int{}, exact: map[string]int{}}
 }
 
 func (s *spanScore) add(id, text string, gold, pred []cpSpan) {
@@ -75,6 +80,9 @@ func (s *spanScore) add(id, text string, gold, pred []cpSpan) {
 	}
 	for _, g := range gold {
 		s.gold[g.entity]++
+		if slices.Contains(pred, g) {
+			s.exact[g.entity]++
+		}
 		if slices.ContainsFunc(pred, func(p cpSpan) bool { return overlap(p, g) }) {
 			s.goldHit[g.entity]++
 		} else {
@@ -107,13 +115,13 @@ func (s *spanScore) table(judged map[string]bool) (string, float64, float64) {
 	}
 	slices.Sort(names)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-20s %6s %6s %9s %6s\n", "entity", "gold", "pred", "precision", "recall")
-	var p, ph, g, gh int
+	fmt.Fprintf(&b, "%-20s %6s %6s %9s %6s %6s\n", "entity", "gold", "pred", "precision", "recall", "exact")
+	var p, ph, g, gh, ex int
 	for _, t := range names {
-		fmt.Fprintf(&b, "%-20s %6d %6d %9.3f %6.3f\n", t, s.gold[t], s.pred[t], ratio(s.predHit[t], s.pred[t]), ratio(s.goldHit[t], s.gold[t]))
-		p, ph, g, gh = p+s.pred[t], ph+s.predHit[t], g+s.gold[t], gh+s.goldHit[t]
+		fmt.Fprintf(&b, "%-20s %6d %6d %9.3f %6.3f %6.3f\n", t, s.gold[t], s.pred[t], ratio(s.predHit[t], s.pred[t]), ratio(s.goldHit[t], s.gold[t]), ratio(s.exact[t], s.gold[t]))
+		p, ph, g, gh, ex = p+s.pred[t], ph+s.predHit[t], g+s.gold[t], gh+s.goldHit[t], ex+s.exact[t]
 	}
-	fmt.Fprintf(&b, "%-20s %6d %6d %9.3f %6.3f\n", "ALL", g, p, ratio(ph, p), ratio(gh, g))
+	fmt.Fprintf(&b, "%-20s %6d %6d %9.3f %6.3f %6.3f\n", "ALL", g, p, ratio(ph, p), ratio(gh, g), ratio(ex, g))
 	return b.String(), ratio(ph, p), ratio(gh, g)
 }
 
