@@ -34,6 +34,10 @@ var (
 			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
 			`(?:,?\s(?:[A-Z]{2}\s\d{5}(?:-\d{4})?|` + ukPostcode + `))?`)
 	ukPostcodeRe = regexp.MustCompile(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcodeSpaced + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)
+	// Compounds with a street tail that name no street: "Sitzplatz 23A", "Tabellenplatz 3".
+	notStreet = map[string]bool{"sitzplatz": true, "parkplatz": true, "stellplatz": true, "arbeitsplatz": true, "spielplatz": true,
+		"campingplatz": true, "sportplatz": true, "tabellenplatz": true, "startplatz": true, "studienplatz": true, "kitaplatz": true,
+		"ausbildungsplatz": true, "stehplatz": true, "lebensweg": true, "rückweg": true, "heimweg": true}
 	// Words that end like "Berliner" but are articles or pronouns: "Der Weg 3" is no street.
 	notAdjective = map[string]bool{"Der": true, "Jeder": true, "Unser": true, "Euer": true, "Dieser": true, "Jener": true, "Welcher": true, "Aller": true, "Oder": true, "Aber": true, "Immer": true, "Wieder": true, "Later": true, "Keiner": true, "Einer": true, "Meiner": true, "Deiner": true, "Seiner": true, "Ihrer": true}
 )
@@ -49,7 +53,7 @@ func Addresses(s string) []Match {
 		if wordAfter(s, b) || (b < len(s) && (s[b] == '.' || s[b] == ',') && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9') {
 			continue
 		}
-		if sp := strings.IndexByte(s[a:b], ' '); sp > 0 && notAdjective[s[a:a+sp]] {
+		if sp := strings.IndexByte(s[a:b], ' '); sp > 0 && (notAdjective[s[a:a+sp]] || notStreet[strings.ToLower(s[a:a+sp])]) {
 			continue
 		}
 		if isUnitAfter(s[b:]) {

@@ -103,7 +103,7 @@ var labelledKinds = map[string][]labelled{
 			// A trailing "!" or "?" is kept in the value: masking a sentence mark costs nothing,
 			// leaving the last character of a password visible does.
 			`["'„“‚]?([^\s"'“”‘’]{4,64}?[!?]*)["'“”‘’]?(?:[.,;)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
-		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination)\b[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
+		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination|schlüsselkasten|schlüsselsafe|schlüsselbox|key ?safe|key ?box|lock ?box|code für (?:den|die|das) \S+)[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
 	},
 	"one_time_code": {
 		{re: regexp.MustCompile(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|(?-i:m?TAN|OTP)|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},

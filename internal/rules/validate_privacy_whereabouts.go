@@ -60,7 +60,7 @@ var (
 	notNowRe = regexp.MustCompile(`(?i)\b(?:seit|since|nächstes jahr|next year|irgendwann|someday|eines tages|träume?|dream|want|wish|would|wanna|möchte|würde|wünsche|können|could|if|wenn|falls)\b|` + pastRe.String()[4:])
 	// hereDE: the German live-location phrase must be about the author ("Sitze gerade im …",
 	// "Wir sind jetzt am …"), not "Jetzt auf der Hauptbühne: …" or "gerade im TV gesehen".
-	hereDE       = regexp.MustCompile(`(?i)\b(?:ich|wir|bin|sind|sitze|sitzen|stehe|stehen|hänge|hängen|warte|warten|chille|chillen|liege|liegen|trinke|trinken|feiere|feiern|esse|essen)\b`)
+	hereDE       = regexp.MustCompile(`(?i)\b(?:ich|wir|bin|sind|sitze|sitzen|stehe|stehen|hänge|hängen|warte|warten|chille|chillen|liege|liegen|trinke|trinken|feiere|feiern|esse|essen|hocke|hocken|arbeite|arbeiten|lerne|lernen|genieße|genießen|jogge|shoppe|frühstücke|frühstücken)\b`)
 	futurePast   = regexp.MustCompile(`(?i)\b(?:morgen|übermorgen|nächste[nrsm]?|tomorrow|next|later|waren|war|gewesen|were|was|yesterday|gestern|last)\b`)
 	routinePlace = regexp.MustCompile(`(?:\b(?:im|in der|am|an der|beim|auf dem|zum|zur|at the|in the|at|to the)\s+[\p{Lu}\p{Ll}]|\b(?:park|studio|gym|fitness\w*|schwimmbad|pool|kita|schule|school|büro|office|wald|forest|see|lake|fluss|river|club|verein|halle)\b)`)
 )
