@@ -65,6 +65,7 @@ type formView struct {
 	Audiences []string
 	Redacted  string
 	Counts    []count
+	Summary   string // the report's summary without the verdict words the banner already shows
 
 	Photo      *PhotoReport
 	PhotoName  string
@@ -121,6 +122,7 @@ func (s *Server) handleFormPost(w http.ResponseWriter, r *http.Request) {
 	}
 	s.metrics.report(rep)
 	v.Checked, v.Report, v.Verdict = true, rep, string(rep.Verdict)
+	v.Summary = trimVerdict(rep.Summary, map[string]string{"pass": v.UI.Pass, "review": v.UI.Review, "block": v.UI.Block}[v.Verdict])
 	v.Segments = segments(rep)
 	v.Groups = groups(v.UI, rep)
 	for _, cat := range check.Categories {
@@ -161,6 +163,14 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) (map[string]st
 		fields[k] = r.PostForm.Get(k)
 	}
 	return fields, nil, http.StatusOK, nil
+}
+
+// trimVerdict drops a leading "Label:" from the summary when the banner shows the label.
+func trimVerdict(summary, label string) string {
+	if rest, ok := strings.CutPrefix(summary, label+":"); ok && label != "" {
+		return strings.TrimSpace(rest)
+	}
+	return summary
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, v *formView) {

@@ -175,3 +175,17 @@ func TestCleanNameIsSafe(t *testing.T) {
 		}
 	}
 }
+
+func TestFormChecksAPhotoWithoutJavaScript(t *testing.T) {
+	h := newServer(t, nil).Handler()
+	file := phototest.JPEG(16, 16, phototest.ExifSegment(holiday))
+	rec := postPhoto(t, h, "/", "photo", "IMG_1.jpg", file, map[string]string{"lang": "de", "text": "", "photo-action": "check"})
+	body := rec.Body.String()
+	if rec.Code != 200 || !strings.Contains(body, "Der Aufnahmeort ist gespeichert: 52,51628° N; 13,37770° O") || !strings.Contains(body, "IMG_1.jpg") {
+		t.Errorf("no-JS photo report missing: %d\n%s", rec.Code, body)
+	}
+	rec = postPhoto(t, h, "/", "photo", "IMG_1.jpg", file, map[string]string{"lang": "en", "text": "You idiot"})
+	if body := rec.Body.String(); rec.Code != 200 || !strings.Contains(body, "The photo stores where it was taken") || !strings.Contains(body, `id="verdict"`) {
+		t.Errorf("draft and photo together: %d", rec.Code)
+	}
+}

@@ -35,6 +35,10 @@
   function tip(c) { return ui["tip" + cap(c)] || c; }
   function sevLabel(s) { return ui["ui" + cap(s)] || s; }
   function verdictLabel(v) { return ui["ui" + cap(v)] || v; }
+  // The banner shows the verdict in bold; a summary that starts with it again reads twice.
+  function trimVerdict(summary, label) {
+    return summary && summary.indexOf(label + ":") === 0 ? summary.slice(label.length + 1).trim() : summary;
+  }
   function announce(msg) {
     if (!status) return;
     // Clearing first makes screen readers repeat a message that did not change.
@@ -168,21 +172,18 @@
     results.appendChild(el("h2", { id: "results-title" }, ui.uiResults));
     var v = el("div", { "class": "verdict verdict-" + r.verdict, id: "verdict" });
     v.appendChild(el("strong", null, verdictLabel(r.verdict)));
-    v.appendChild(el("span", null, r.summary));
+    v.appendChild(el("span", null, trimVerdict(r.summary, verdictLabel(r.verdict))));
     results.appendChild(v);
 
     var counts = el("ul", { "class": "counts", "aria-label": ui.uiCounts, id: "counts" });
     cats.forEach(function (c) {
       var n = r.categories[c] ? r.categories[c].count : 0;
       var li = el("li", { "class": "cat-" + c + (n ? " has" : ""), "data-category": c });
-      if (n) {
-        var a = el("a", { href: "#group-" + c }, tip(c) + ": ");
-        a.appendChild(el("strong", null, String(n)));
-        li.appendChild(a);
-      } else {
-        li.appendChild(document.createTextNode(tip(c) + ": "));
-        li.appendChild(el("strong", null, "0"));
-      }
+      var holder = n ? el("a", { href: "#group-" + c }) : li;
+      holder.appendChild(el("span", null, tip(c)));
+      holder.appendChild(document.createTextNode(" "));
+      holder.appendChild(el("strong", { "class": "n" }, String(n)));
+      if (n) li.appendChild(holder);
       counts.appendChild(li);
     });
     results.appendChild(counts);
