@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -130,6 +131,7 @@ type childScan struct {
 	firstP   bool // the draft speaks in the first person
 	business bool
 	groupCtx bool
+	sorted   int // len(anchors) when they were last sorted
 }
 
 const (
@@ -624,10 +626,13 @@ func (s *childScan) markAdults() {
 }
 
 // nearest returns the closest child reference within n tokens of p in the same paragraph.
+// References are kept sorted by position, so only neighbours are looked at.
 func (s *childScan) nearest(p *childPiece, n int) *childAnchor {
+	s.sortAnchors()
+	k := sort.Search(len(s.anchors), func(i int) bool { return s.anchors[i].tokA >= p.tokB })
 	var best *childAnchor
 	bestD := n + 1
-	for _, a := range s.anchors {
+	consider := func(a *childAnchor) {
 		d := 0
 		switch {
 		case p.tokB <= a.tokA:
@@ -639,7 +644,25 @@ func (s *childScan) nearest(p *childPiece, n int) *childAnchor {
 			best, bestD = a, d
 		}
 	}
+	for i := k; i < len(s.anchors) && s.anchors[i].tokA-p.tokB <= n; i++ {
+		consider(s.anchors[i])
+	}
+	// references are a few words long, so one that starts far before p cannot be near
+	for i := k - 1; i >= 0 && p.tokA-s.anchors[i].tokA <= n+maxAnchorLen; i-- {
+		consider(s.anchors[i])
+	}
 	return best
+}
+
+// maxAnchorLen bounds the length of a child reference in tokens.
+const maxAnchorLen = 12
+
+func (s *childScan) sortAnchors() {
+	if s.sorted == len(s.anchors) {
+		return
+	}
+	slices.SortStableFunc(s.anchors, func(a, b *childAnchor) int { return a.tokA - b.tokA })
+	s.sorted = len(s.anchors)
 }
 
 // --- names ---
@@ -910,38 +933,39 @@ func numOf(s string) int {
 // and the neutral text that replaces it.
 type agePattern struct {
 	re     *regexp.Regexp
-	spanG  int  // group of the reported span (0: whole match)
-	numG   int  // group of the number (0 means 1)
-	verb   bool // "wird heute 5", "is 5": the replacement follows the verb
+	spanG  int      // group of the reported span (0: whole match)
+	numG   int      // group of the number (0 means 1)
+	verb   bool     // "wird heute 5", "is 5": the replacement follows the verb
+	need   []string // the pattern runs only when one of these occurs in the lower-cased draft
 	lang   string
 	months bool
 	de, en string // replacement; "" drops to a generic one
 }
 
 var agePatterns = []agePattern{
-	{re: reU(`\b((?:wird|wurde|ist|bist|wirst|sind|werden) (?:heute |morgen |jetzt |schon |endlich |gerade |bald |nun |ja |naechste woche )*(` + numWords + `)(?: jahre(?: alt)?)?(?: geworden)?)(?:\s*[!.?,)]|\s*$|\s+(?:und|yay|juhu|wow)\b|\s*[^\sa-z0-9])`), lang: "de", spanG: 1, numG: 2, verb: true},
-	{re: reU(`\b(` + numWords + `) ?- ?jaehrige?[rnms]?\b`), lang: "de", de: "kleine"},
-	{re: reU(`\b(eins|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf)jaehrige?[rnms]?\b`), lang: "de", de: "kleine"},
-	{re: reU(`\b(` + numWords + `) jahre? alt\b`), lang: "de", de: "schon groß"},
-	{re: reU(`\b(` + numWords + `) (?:monate?|wochen) alt\b`), lang: "de", months: true, de: "noch klein"},
-	{re: reU(`\bmit (` + numWords + `) jahren\b`), lang: "de", de: "schon früh"},
-	{re: reU(`\b(\d{1,2})\. ?geburtstag\b`), lang: "de", de: "Geburtstag"},
-	{re: reU(`\b(erste|ersten|zweite|zweiten|dritte|dritten|vierte|vierten|fuenfte|fuenften|sechste|sechsten|siebte|siebten|achte|achten|neunte|neunten|zehnte|zehnten)n? geburtstag\b`), lang: "de", de: "Geburtstag"},
-	{re: reU(`\b(` + numWords + `)[- ]years?[- ]olds?\b`), lang: "en", en: "child"},
-	{re: reU(`\b(` + numWords + `)[- ](?:months?|weeks?)[- ]olds?\b`), lang: "en", months: true, en: "growing"},
-	{re: reU(`\bturns? (` + numWords + `)\b`), lang: "en", en: "has a birthday"},
-	{re: reU(`\bturned (` + numWords + `)\b`), lang: "en", en: "had a birthday"},
-	{re: reU(`\bturning (` + numWords + `)\b`), lang: "en", en: "is having a birthday"},
-	{re: reU(`\b((?:is|was|are) (?:now |just |already |finally |officially )?(` + numWords + `)(?: today| now| years old| already)?)(?:\s*[!.?,)]|\s*$|\s+(?:and|today|now|already)\b|\s*[^\sa-z0-9])`), lang: "en", spanG: 1, numG: 2, verb: true},
-	{re: reU(`\b(\d{1,2})(?:st|nd|rd|th) birthday\b`), lang: "en", en: "birthday"},
-	{re: reU(`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) birthday\b`), lang: "en", en: "birthday"},
-	{re: reU(`\baged? (` + numWords + `)\b`), lang: "en", en: "young"},
-	{re: reU(`\b(\d{1,2}) ?(?:yo|y/o|yrs? old)\b`), lang: "en", en: "child"},
+	{re: reU(`\b((?:wird|wurde|ist|bist|wirst|sind|werden) (?:heute |morgen |jetzt |schon |endlich |gerade |bald |nun |ja |naechste woche )*(` + numWords + `)(?: jahre(?: alt)?)?(?: geworden)?)(?:\s*[!.?,)]|\s*$|\s+(?:und|yay|juhu|wow)\b|\s*[^\sa-z0-9])`), lang: "de", spanG: 1, numG: 2, verb: true, need: []string{"wird", "wurde", "ist", "bist", "wirst", "sind", "werden"}},
+	{re: reU(`\b(` + numWords + `) ?- ?jaehrige?[rnms]?\b`), lang: "de", de: "kleine", need: []string{"hrig"}},
+	{re: reU(`\b(eins|zwei|drei|vier|fuenf|sechs|sieben|acht|neun|zehn|elf|zwoelf)jaehrige?[rnms]?\b`), lang: "de", de: "kleine", need: []string{"hrig"}},
+	{re: reU(`\b(` + numWords + `) jahre? alt\b`), lang: "de", de: "schon groß", need: []string{"alt"}},
+	{re: reU(`\b(` + numWords + `) (?:monate?|wochen) alt\b`), lang: "de", months: true, de: "noch klein", need: []string{"alt"}},
+	{re: reU(`\bmit (` + numWords + `) jahren\b`), lang: "de", de: "schon früh", need: []string{"jahren"}},
+	{re: reU(`\b(\d{1,2})\. ?geburtstag\b`), lang: "de", de: "Geburtstag", need: []string{"geburtstag"}},
+	{re: reU(`\b(erste|ersten|zweite|zweiten|dritte|dritten|vierte|vierten|fuenfte|fuenften|sechste|sechsten|siebte|siebten|achte|achten|neunte|neunten|zehnte|zehnten)n? geburtstag\b`), lang: "de", de: "Geburtstag", need: []string{"geburtstag"}},
+	{re: reU(`\b(` + numWords + `)[- ]years?[- ]olds?\b`), lang: "en", en: "child", need: []string{"old"}},
+	{re: reU(`\b(` + numWords + `)[- ](?:months?|weeks?)[- ]olds?\b`), lang: "en", months: true, en: "growing", need: []string{"old"}},
+	{re: reU(`\bturns? (` + numWords + `)\b`), lang: "en", en: "has a birthday", need: []string{"turn"}},
+	{re: reU(`\bturned (` + numWords + `)\b`), lang: "en", en: "had a birthday", need: []string{"turn"}},
+	{re: reU(`\bturning (` + numWords + `)\b`), lang: "en", en: "is having a birthday", need: []string{"turn"}},
+	{re: reU(`\b((?:is|was|are) (?:now |just |already |finally |officially )?(` + numWords + `)(?: today| now| years old| already)?)(?:\s*[!.?,)]|\s*$|\s+(?:and|today|now|already)\b|\s*[^\sa-z0-9])`), lang: "en", spanG: 1, numG: 2, verb: true, need: []string{"is ", "was ", "are "}},
+	{re: reU(`\b(\d{1,2})(?:st|nd|rd|th) birthday\b`), lang: "en", en: "birthday", need: []string{"birthday"}},
+	{re: reU(`\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) birthday\b`), lang: "en", en: "birthday", need: []string{"birthday"}},
+	{re: reU(`\baged? (` + numWords + `)\b`), lang: "en", en: "young", need: []string{"age"}},
+	{re: reU(`\b(\d{1,2}) ?(?:yo|y/o|yrs? old)\b`), lang: "en", en: "child", need: []string{"yo", "y/o", "yr"}},
 }
 
 func (s *childScan) findAges() {
 	for _, ap := range agePatterns {
-		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) {
+		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) || !containsAny(s.lower, ap.need) {
 			continue
 		}
 		for _, h := range s.regexHits(ap.re, ap.spanG) {
@@ -1040,6 +1064,16 @@ func (s *childScan) findAges() {
 			sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": de, "en": en},
 			repl: Texts{"de": {de}, "en": {en}}})
 	}
+}
+
+// containsAny reports whether s contains one of subs (or subs is empty).
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return len(subs) == 0
 }
 
 // dedupeAges keeps the longest of overlapping age phrases ("ist 7 Jahre alt" over "7 Jahre alt").
@@ -1750,38 +1784,59 @@ func (s *childScan) ownSingular() bool {
 // a child's age, a Kita or school, or another child reference; otherwise it may be a
 // colleague ("unsere Lisa aus dem Vertrieb").
 func (s *childScan) resolveNeedsChild() {
-	for _, a := range s.anchors {
-		if !a.needsChild {
+	evidence := map[*childAnchor]bool{}
+	for _, p := range s.details {
+		if p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.label["de"] != "Verein" || p.youth) || p.kind == ckBirth {
+			if a := s.nearest(p, childWindow); a != nil && p.start != a.start {
+				evidence[a] = true
+			}
+		}
+	}
+	s.sortAnchors()
+	drop := map[int]bool{}
+	for idx, a := range s.anchors {
+		if !a.needsChild || evidence[a] {
 			continue
 		}
 		child := false
-		near := func(p *childPiece) bool { return p.start != a.start && s.nearest(p, childWindow) == a }
-		for _, p := range s.details {
-			if (p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.label["de"] != "Verein" || p.youth) || p.kind == ckBirth) && near(p) {
-				child = true
+		for _, step := range []int{-1, 1} {
+			for k := idx + step; k >= 0 && k < len(s.anchors) && abs(s.anchors[k].tokA-a.tokA) <= childWindow; k += step {
+				o := s.anchors[k]
+				if !o.needsChild && !o.generic && !s.paraBreak(o.start, a.start) {
+					child = true
+				}
 			}
 		}
-		for _, o := range s.anchors {
-			if o != a && !o.needsChild && !o.generic && abs(o.tokA-a.tokA) <= childWindow && !s.paraBreak(o.start, a.start) {
-				child = true
-			}
-		}
-		for k := max(0, a.tokA-childWindow); k < min(len(s.toks), a.tokB+childWindow); k++ {
+		for k := max(0, a.tokA-childWindow); k < min(len(s.toks), a.tokB+childWindow) && !child; k++ {
 			if childContext[s.toks[k].Norm] && !s.paraBreak(s.toks[k].Start, a.start) {
 				child = true
 			}
 		}
 		if !child {
 			a.generic = true
-			kept := s.details[:0]
-			for _, p := range s.details {
-				if !(p.kind == ckName && p.start == a.start) {
-					kept = append(kept, p)
-				}
-			}
-			s.details = kept
+			drop[a.start] = true
 		}
 	}
+	if len(drop) > 0 {
+		kept := s.details[:0]
+		for _, p := range s.details {
+			if !(p.kind == ckName && drop[p.start]) {
+				kept = append(kept, p)
+			}
+		}
+		s.details = kept
+	}
+}
+
+// negatedPosting reports "ich poste nie Fotos meiner Kinder": a reference inside a
+// sentence that says the author does not post about children.
+func (s *childScan) negatedPosting(a *childAnchor) bool {
+	neg, post := false, false
+	for k := a.tokA - 1; k >= 0 && !s.breakBetween(k, k+1); k-- {
+		neg = neg || negators[s.toks[k].Norm]
+		post = post || postVerbs[s.toks[k].Norm]
+	}
+	return neg && post
 }
 
 var hypotheticalWords = set("waere", "haette", "wuerde", "wuerden", "koennte", "koennten", "haetten", "waeren", "would", "could",
@@ -1797,17 +1852,6 @@ func (s *childScan) hypothetical(a *childAnchor) bool {
 		}
 	}
 	return false
-}
-
-// negatedPosting reports "ich poste nie Fotos meiner Kinder": a reference inside a
-// sentence that says the author does not post about children.
-func (s *childScan) negatedPosting(a *childAnchor) bool {
-	neg, post := false, false
-	for k := a.tokA - 1; k >= 0 && !s.breakBetween(k, k+1); k-- {
-		neg = neg || negators[s.toks[k].Norm]
-		post = post || postVerbs[s.toks[k].Norm]
-	}
-	return neg && post
 }
 
 func minPos(a, b int) int {
