@@ -267,6 +267,9 @@ func termRule(policy string, t *termSpec, i int) (*rules.Spec, error) {
 		if strings.TrimSpace(term) == "" {
 			return nil, fmt.Errorf("terms may not be blank")
 		}
+		if n := alternatives(term); n > maxAlternatives {
+			return nil, fmt.Errorf("term %q expands to %d phrases; the limit is %d", term, n, maxAlternatives)
+		}
 	}
 	id := t.ID
 	if id == "" {
@@ -300,6 +303,30 @@ func termRule(policy string, t *termSpec, i int) (*rules.Spec, error) {
 		s.Redaction = &rules.RedactionSpec{Operator: "replace", Text: rules.Text{"de": t.Replace[0], "en": t.Replace[0]}}
 	}
 	return s, nil
+}
+
+// maxAlternatives bounds what one term may expand to, so that "{a|b}{c|d}…" in a
+// policy file cannot make loading take forever.
+const maxAlternatives = 1000
+
+// alternatives counts the phrases a term with {a|b} groups expands to.
+func alternatives(term string) int {
+	n := 1
+	for {
+		i := strings.IndexByte(term, '{')
+		if i < 0 {
+			return n
+		}
+		j := strings.IndexByte(term[i:], '}')
+		if j < 0 {
+			return n
+		}
+		n *= strings.Count(term[i:i+j], "|") + 1
+		if n > maxAlternatives {
+			return n
+		}
+		term = term[i+j+1:]
+	}
 }
 
 // merge fills the languages t lacks from def.

@@ -289,6 +289,7 @@ func TestBadPolicyFilesFailWithFileAndLine(t *testing.T) {
 		{"review above block is refused", "name: x\nthresholds: {review: high, block: medium}\n", "bad.yaml:2:13: thresholds.review (high) must not be above thresholds.block (medium)"},
 		{"an unknown term kind is refused", "name: x\nterms:\n  - kind: rival\n    category: customer\n    terms: [Foo]\n", `bad.yaml:3:5: terms[0]: unknown kind "rival"`},
 		{"a term group without terms is refused", "name: x\nterms:\n  - kind: customer\n    category: customer\n", "bad.yaml:3:5: terms[0]: terms must list at least one term"},
+		{"a term that expands to too many phrases is refused", "name: x\nterms:\n  - category: customer\n    terms: [\"{a|b|c|d}{a|b|c|d}{a|b|c|d}{a|b|c|d}{a|b|c|d}\"]\n", "bad.yaml:3:5: terms[0]: term"},
 		{"a term group with a bad severity is refused", "name: x\nterms:\n  - category: customer\n    severity: huge\n    terms: [Foo]\n", `bad.yaml:3:5: terms[0]: unknown severity "huge"`},
 		{"an allow-phrase without phrase is refused", "name: x\nallow:\n  - rules: [customer.complaint_de]\n", "bad.yaml:3:5: allow[0]: phrase is required"},
 		{"an allow-phrase naming an unknown rule is refused", "name: x\nallow:\n  - phrase: foo\n    rules: [customer.nah]\n", `bad.yaml:4:12: allow[0]: unknown rule "customer.nah"`},
