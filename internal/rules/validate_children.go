@@ -280,12 +280,15 @@ func foldUmlauts(s string) string { return umlautFold.Replace(s) }
 func lowerSameLen(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
 		l := unicode.ToLower(r)
-		if utf8.RuneLen(l) != utf8.RuneLen(r) {
-			l = r
+		if r == utf8.RuneError || utf8.RuneLen(l) != w {
+			b.WriteString(s[i : i+w]) // invalid bytes stay as they are
+		} else {
+			b.WriteRune(l)
 		}
-		b.WriteRune(l)
+		i += w
 	}
 	return b.String()
 }
