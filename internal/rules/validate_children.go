@@ -817,7 +817,6 @@ func (s *childScan) findNames() {
 		}
 	}
 	// "Emma (4)": a capitalised word with a child's age in brackets is a child reference
-	claimed[-1] = false
 	for i := range s.toks {
 		n := s.toks[i].Norm
 		_, kde := kinDE[n]
@@ -1654,7 +1653,6 @@ func (s *childScan) emit() *childAnalysis {
 		}
 	}
 	var linked []*childPiece
-	var linkedAnchors []*childAnchor
 	for _, p := range s.details {
 		a := s.nearest(p, childWindow)
 		if a == nil || a.adult || a.generic {
@@ -1674,9 +1672,6 @@ func (s *childScan) emit() *childAnalysis {
 		}
 		add(childEmitOf[p.kind], h)
 		linked = append(linked, p)
-		if !slices.Contains(linkedAnchors, a) {
-			linkedAnchors = append(linkedAnchors, a)
-		}
 	}
 	photoNear := func(p *childPiece) bool {
 		for _, ph := range s.photos {
