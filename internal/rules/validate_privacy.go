@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/postcheck/postcheck/internal/pii"
 )
@@ -48,7 +49,7 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 		if want == pii.Address {
 			ms = pii.Addresses(doc.Original)
 		} else {
-			ms = pii.All(doc.Original)
+			ms = piiCache.all(doc)
 		}
 		var hits []Hit
 		for _, m := range ms {
@@ -63,6 +64,36 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 		}
 		return hits
 	}, nil
+}
+
+// piiCache remembers pii.All for the last few drafts: eleven rules ask for the same
+// draft in turn, and finding everything once is what costs.
+var piiCache = &allCache{}
+
+type allCache struct {
+	mu      sync.Mutex
+	entries [8]struct {
+		doc *Doc
+		ms  []pii.Match
+	}
+	next int
+}
+
+func (c *allCache) all(doc *Doc) []pii.Match {
+	c.mu.Lock()
+	for _, e := range c.entries {
+		if e.doc == doc {
+			c.mu.Unlock()
+			return e.ms
+		}
+	}
+	c.mu.Unlock()
+	ms := pii.All(doc.Original)
+	c.mu.Lock()
+	c.entries[c.next].doc, c.entries[c.next].ms = doc, ms
+	c.next = (c.next + 1) % len(c.entries)
+	c.mu.Unlock()
+	return ms
 }
 
 // labelled is a value that counts only after (or before) its label.
