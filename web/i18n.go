@@ -15,7 +15,10 @@ type UI struct {
 	UILanguage, SkipToResults, Policy, Audience, ShowRedacted, RedactedTitle, Counts, Highlighted,
 	HighlightHint, Findings, FindingsOne, Applied, CopyFailed, BackToText, Rule, Overlap,
 	Photos, PhotosHint, AddPhoto, CheckPhoto, DownloadClean, Downloaded, PhotoChecking, PhotoRemove,
-	PhotoPreview, PhotoNone, PhotoCannotStrip, PhotoError, PhotoDrop, Removed string
+	PhotoPreview, PhotoNone, PhotoCannotStrip, PhotoError, PhotoDrop, Removed, PhotoAttention string
+
+	// RemovedKinds names what cleaning took out, as "kind=words|kind=words".
+	RemovedKinds string
 
 	Tips map[string]string
 }
@@ -40,6 +43,8 @@ var uis = map[string]UI{
 		Downloaded: "Bereinigte Fassung heruntergeladen:", PhotoChecking: "Prüfe Foto …", PhotoRemove: "Foto entfernen", PhotoPreview: "Vorschau",
 		PhotoNone: "Keine verräterischen Metadaten gefunden.", PhotoCannotStrip: "Dieses Format kann postcheck nicht bereinigen.",
 		PhotoError: "Das Foto konnte nicht geprüft werden:", PhotoDrop: "oder Fotos hierher ziehen", Removed: "Entfernt",
+		PhotoAttention: "Fotos: %d verraten mehr als das Bild – siehe „Fotos zum Beitrag“.",
+		RemovedKinds:   "exif=Exif-Daten (Ort, Zeit, Gerät)|xmp=XMP-Daten|iptc=IPTC-Angaben|comment=Kommentar|text=Textfelder|trailer=angehängte Daten",
 		Tips: map[string]string{"children": "1 · Kinder raus aus sozialen Medien", "customer": "2 · Nur, was ein Kunde sehen darf",
 			"tone": "3 · Angemessener Ton", "privacy": "4 · Muss das jeder wissen?", "hate": "5 · Finger weg von Hetze"},
 	},
@@ -62,6 +67,8 @@ var uis = map[string]UI{
 		Downloaded: "Cleaned copy downloaded:", PhotoChecking: "Checking photo …", PhotoRemove: "Remove photo", PhotoPreview: "Preview",
 		PhotoNone: "No revealing metadata found.", PhotoCannotStrip: "postcheck cannot clean this format.",
 		PhotoError: "The photo could not be checked:", PhotoDrop: "or drag photos here", Removed: "Removed",
+		PhotoAttention: "Photos: %d tell more than the picture – see “Photos for the post”.",
+		RemovedKinds:   "exif=Exif data (place, time, device)|xmp=XMP data|iptc=IPTC data|comment=comment|text=text fields|trailer=appended data",
 		Tips: map[string]string{"children": "1 · Keep children out", "customer": "2 · Only what a customer may see",
 			"tone": "3 · Appropriate tone", "privacy": "4 · Does everyone need to know?", "hate": "5 · Hands off hate speech"},
 	},

@@ -159,7 +159,7 @@ func TestBrowserChecksAndHighlightsWithJavaScript(t *testing.T) {
 	})
 
 	t.Run("a click on a highlight in the editor opens its card and keeps typing possible", func(t *testing.T) {
-		jsEval[bool](t, ctx, `document.querySelectorAll(".card.active").forEach(c => c.classList.remove("active")), true`)
+		jsEval[bool](t, ctx, `document.querySelectorAll(".card.active").forEach(c => c.classList.remove("active")), window.scrollTo(0, 0), true`)
 		box := jsEval[[]float64](t, ctx, `(r => [r.left + r.width / 2, r.top + r.height / 2])(document.querySelector("#backdrop mark").getBoundingClientRect())`)
 		must(t, ctx, chromedp.MouseClickXY(box[0], box[1]))
 		waitJS(t, ctx, `document.querySelector(".card.active")`, "a card to open")

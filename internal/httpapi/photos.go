@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/photo"
@@ -268,7 +269,7 @@ func photoReport(m *photo.Metadata, lang string) *PhotoReport {
 		add("gpsPartial", "")
 	}
 	for _, x := range []struct{ kind, v string }{
-		{"owner", m.Owner}, {"serial", m.BodySerial}, {"artist", m.Artist}, {"taken", m.Taken},
+		{"owner", m.Owner}, {"serial", m.BodySerial}, {"artist", m.Artist}, {"taken", formatTaken(m.Taken, de)},
 		{"lensSerial", m.LensSerial}, {"uniqueId", m.ImageUniqueID}, {"device", strings.TrimSpace(joinDevice(m.Make, m.Model))},
 		{"copyright", m.Copyright}, {"software", m.Software},
 	} {
@@ -320,6 +321,20 @@ func photoReport(m *photo.Metadata, lang string) *PhotoReport {
 		rep.Suggestion = "postcheck cannot clean this format. Export the picture as JPEG or PNG and check it again."
 	}
 	return rep
+}
+
+// formatTaken writes Exif's "2006:01:02 15:04:05" the way people read dates; other
+// forms (XMP's ISO dates, broken values) are shown as they are.
+func formatTaken(s string, de bool) string {
+	t, err := time.Parse("2006:01:02 15:04:05", s)
+	switch {
+	case err != nil:
+		return s
+	case de:
+		return t.Format("02.01.2006, 15:04:05")
+	default:
+		return t.Format("2006-01-02 15:04:05")
+	}
 }
 
 func joinDevice(make, model string) string {

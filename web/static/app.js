@@ -188,13 +188,15 @@
     });
     results.appendChild(counts);
 
+    var photoNote = el("p", { "class": "photo-attention", id: "photo-attention", hidden: "" });
+    v.appendChild(photoNote);
+    updatePhotoNote();
+
     if (r.findings.length) {
       results.appendChild(el("h3", { "class": "sub" }, ui.uiHighlighted));
       var hl = el("div", { "class": "highlight", id: "highlight" });
       renderMarks(hl, text, r.findings, true);
       results.appendChild(hl);
-    } else {
-      results.appendChild(el("p", { "class": "none" }, ui.uiNofindings));
     }
     if (backdrop) { renderMarks(backdrop, text, r.findings, false); backdrop.scrollTop = draft.scrollTop; }
 
@@ -281,6 +283,25 @@
 
   // ---- photos ----
 
+  // updatePhotoNote adds a line to the verdict banner while a photo tells too much,
+  // so a clean text does not hide a revealing picture.
+  function updatePhotoNote() {
+    var note = document.getElementById("photo-attention");
+    if (!note) return;
+    var n = photos.filter(function (p) { return p.report && p.report.verdict !== "pass"; }).length;
+    note.hidden = n === 0;
+    note.textContent = n ? ui.uiPhotoattention.replace("%d", String(n)) : "";
+  }
+
+  function removedWords(list) {
+    var names = {};
+    (ui.uiRemovedkinds || "").split("|").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      if (i > 0) names[kv.slice(0, i)] = kv.slice(i + 1);
+    });
+    return list.split(",").filter(Boolean).map(function (k) { return names[k] || k; }).join(", ");
+  }
+
   function filenameFrom(res, fallback) {
     var cd = res.headers.get("Content-Disposition") || "";
     var m = /filename="([^"]+)"/.exec(cd);
@@ -290,7 +311,7 @@
   function photoCard(entry, idx) {
     var node = entry.node;
     node.textContent = "";
-    node.className = "photo-card" + (entry.report ? " verdict-" + entry.report.verdict : "");
+    node.className = "photo-card" + (entry.report ? " pv-" + entry.report.verdict : "");
     var titleId = "photo-" + idx + "-title";
     node.setAttribute("aria-labelledby", titleId);
     var img = el("img", { src: entry.url, alt: ui.uiPhotopreview + ": " + entry.file.name, "class": "thumb", width: "96", height: "96" });
@@ -303,7 +324,8 @@
       var i = photos.indexOf(entry);
       if (i >= 0) photos.splice(i, 1);
       URL.revokeObjectURL(entry.url);
-      node.parentNode && node.parentNode.removeChild(node);
+      if (node.parentNode) node.parentNode.removeChild(node);
+      updatePhotoNote();
       photoInput.focus();
     });
     node.appendChild(rm);
@@ -314,7 +336,7 @@
     if (!entry.report) { body.appendChild(el("p", { "class": "hint" }, ui.uiPhotochecking)); return; }
     var r = entry.report;
     var sum = el("p", { "class": "photo-summary" });
-    sum.appendChild(el("strong", null, verdictLabel(r.verdict)));
+    sum.appendChild(el("strong", { "class": "pv-label" }, verdictLabel(r.verdict)));
     sum.appendChild(document.createTextNode(" " + r.summary));
     body.appendChild(sum);
     if (r.findings.length) {
@@ -365,6 +387,7 @@
       .then(function (x) {
         if (x.ok) entry.report = x.body; else entry.error = x.body.detail || x.body.title;
         photoCard(entry, photos.indexOf(entry));
+        updatePhotoNote();
         announce(entry.file.name + ": " + (x.ok ? verdictLabel(x.body.verdict) + ". " + x.body.summary : ui.uiPhotoerror + " " + entry.error));
       })
       .catch(function (e) { entry.error = String(e); photoCard(entry, photos.indexOf(entry)); });
@@ -385,7 +408,7 @@
         a.click();
         document.body.removeChild(a);
         setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-        var msg = ui.uiDownloaded + " " + x.name + (x.removed ? " (" + ui.uiRemoved + ": " + x.removed.split(",").join(", ") + ")" : "");
+        var msg = ui.uiDownloaded + " " + x.name + (x.removed ? " (" + ui.uiRemoved + ": " + removedWords(x.removed) + ")" : "");
         note.textContent = msg;
         announce(msg);
       })
