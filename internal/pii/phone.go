@@ -17,7 +17,10 @@ var extRe = regexp.MustCompile(`\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}$`)
 
 var (
 	dateLikeRe = regexp.MustCompile(`^(?:\d{1,2}[/\-]\d{1,2}[/\-]\d{2,4}|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{4} ?[–\-/] ?\d{2,4}|\d{1,2} ?[–\-] ?\d{1,2})$`)
-	nanpRe     = regexp.MustCompile(`^(?:\+?1[ \-.]?)?(?:\(\d{3}\) ?|\d{3}[ \-/])\d{3}[ \-]\d{4}$`)
+	nanpRe     = regexp.MustCompile(`^(?:\+?1[ \-.]?)?(?:\(\d{3}\) ?|\d{3}[ \-/.])\d{3}[ \-.]\d{4}$`)
+	// nanpDotRe is the dotted North American style ("415.555.2671"): three, three and four
+	// digits, a shape no date, version, price or IPv4 address has.
+	nanpDotRe = regexp.MustCompile(`(?:\+?1\.)?\b\d{3}\.\d{3}\.\d{4}\b`)
 	// Labels that make a number something other than a person's phone number.
 	notPhoneLabelRe = regexp.MustCompile(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
 	// An IBAN-shaped prefix ("NL00 ABCD ") makes the digits the rest of an account number.
@@ -44,6 +47,15 @@ func Phones(s string) []Match {
 			raw = s[a:b]
 		}
 		if m, ok := phoneAt(s, a, b, raw); ok {
+			out = append(out, m)
+		}
+	}
+	for _, loc := range nanpDotRe.FindAllStringIndex(s, -1) {
+		a, b := loc[0], loc[1]
+		if a > 0 && (s[a-1] == '.' || s[a-1] >= '0' && s[a-1] <= '9') || b+1 < len(s) && s[b] == '.' && s[b+1] >= '0' && s[b+1] <= '9' {
+			continue
+		}
+		if m, ok := phoneAt(s, a, b, s[a:b]); ok && !overlaps(m, out) {
 			out = append(out, m)
 		}
 	}

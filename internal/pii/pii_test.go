@@ -56,6 +56,8 @@ func TestFinders(t *testing.T) {
 		{"decimal coordinates are found", "Standort 50.94167, 6.95833 hier", Coordinate, []string{"50.94167, 6.95833"}},
 		{"a public IP address is found", "meine IP 86.121.97.248", IPAddress, []string{"86.121.97.248"}},
 		{"a version with four parts is not an IP address", "Version 10.2.3.4", IPAddress, nil},
+		{"a dotted North American number is a phone number", "call 415.555.2671 now", Phone, []string{"415.555.2671"}},
+		{"a dotted version is not a phone number", "release 2024.11.3 and 10.20.3000", Phone, nil},
 		{"a North American number with an extension is one phone number", "call 415-555-2671 x204 today", Phone, []string{"415-555-2671 x204"}},
 		{"a Caribbean number in the North American plan is a phone number", "ring +1 345 949 1234", Phone, []string{"+1 345 949 1234"}},
 		{"digits continuing an IBAN-shaped prefix are no phone number", "Is NL00 ABCD 0123 4567 89 valid?", Phone, nil},
