@@ -21,29 +21,20 @@ func init() {
 	RegisterValidator("privacy_whereabouts", whereaboutsValidator)
 }
 
-// piiKinds maps the `kind` param of privacy_pii to the finder and the kinds it keeps.
-var piiKinds = map[string][]pii.Kind{
-	"email":           {pii.Email},
-	"phone":           {pii.Phone},
-	"iban":            {pii.IBAN},
-	"bic":             {pii.BIC},
-	"card":            {pii.Card},
-	"tax_id_de":       {pii.TaxIDDE},
-	"social_security": {pii.SocialSec},
-	"coordinates":     {pii.Coordinate},
-	"ip_address":      {pii.IPAddress},
-	"api_key":         {pii.Secret},
-	"address":         {pii.Address},
+// piiKinds maps the `kind` param of privacy_pii to the kind of identifier it reports.
+var piiKinds = map[string]pii.Kind{
+	"email": pii.Email, "phone": pii.Phone, "iban": pii.IBAN, "bic": pii.BIC, "card": pii.Card,
+	"tax_id_de": pii.TaxIDDE, "social_security": pii.SocialSec, "coordinates": pii.Coordinate,
+	"ip_address": pii.IPAddress, "api_key": pii.Secret, "address": pii.Address,
 }
 
 // piiValidator reports identifiers of one kind. Overlaps between kinds are settled by
 // pii.All, so a card number inside an IBAN is reported once, as the IBAN.
 func piiValidator(params map[string]string) (MatchFunc, error) {
-	kinds, ok := piiKinds[params["kind"]]
+	want, ok := piiKinds[params["kind"]]
 	if !ok {
 		return nil, fmt.Errorf("param kind must be one of email, phone, iban, bic, card, tax_id_de, social_security, coordinates, ip_address, api_key, address; got %q", params["kind"])
 	}
-	want := kinds[0]
 	return func(doc *Doc) []Hit {
 		var ms []pii.Match
 		if want == pii.Address {
@@ -169,6 +160,11 @@ func passwordValue(v, sep string) bool {
 		return false
 	}
 	explicit := strings.ContainsAny(sep, ":=") || strings.Contains(strings.ToLower(sep), "lautet")
+	// A sentence mark at the end says nothing about the value: "Das Passwort ist super!".
+	v = strings.TrimRight(v, "!?")
+	if v == "" || stopValueRe.MatchString(v) {
+		return false
+	}
 	inner := false
 	for i, r := range v {
 		if i > 0 && r >= 'A' && r <= 'Z' {
