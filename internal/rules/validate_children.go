@@ -561,7 +561,7 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 			if lang == "de" && s.cap(next) {
 				return
 			}
-			if !verbAfterAdj[nn] && !(lang == "de" && s.cap(i)) {
+			if _, _, _, paren := s.parenAge(i); !verbAfterAdj[nn] && !(lang == "de" && s.cap(i)) && !paren {
 				return
 			}
 		}
@@ -1837,8 +1837,13 @@ func (s *childScan) negatedPosting(a *childAnchor) bool {
 	return neg && post
 }
 
-var hypotheticalWords = set("waere", "haette", "wuerde", "wuerden", "koennte", "koennten", "haetten", "waeren", "would", "could",
-	"falls", "sagt", "sagte", "says", "said", "erzaehlt", "erzaehlte")
+var hypotheticalWords = set("waere", "haette", "wuerde", "wuerden", "koennte", "koennten", "haetten", "waeren", "would", "could", "falls")
+
+// reportWords with a third person next to them ("…, sagt sie") report someone else's words.
+var (
+	reportWords = set("sagt", "sagte", "says", "said", "erzaehlt", "erzaehlte", "meint", "meinte")
+	thirdPerson = set("sie", "er", "he", "she", "they")
+)
 
 // hypothetical reports a reference in a sentence that imagines or reports
 // ("wäre mein Sohn …, würde ich", "…, sagt sie"): no real child is shown.
@@ -1846,6 +1851,9 @@ func (s *childScan) hypothetical(a *childAnchor) bool {
 	from, to := s.doc.TokenRange(s.doc.SentenceStart(a.start), s.doc.SentenceEnd(a.end))
 	for k := from; k < to && k < len(s.toks); k++ {
 		if hypotheticalWords[s.toks[k].Norm] {
+			return true
+		}
+		if reportWords[s.toks[k].Norm] && (thirdPerson[s.norm(k-1)] || thirdPerson[s.norm(k+1)]) {
 			return true
 		}
 	}
