@@ -165,9 +165,11 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request) (map[string]st
 	return fields, nil, http.StatusOK, nil
 }
 
-// trimVerdict drops a leading "Label:" from the summary when the banner shows the label.
+// trimVerdict drops a leading "Label …:" from the summary when the banner already
+// shows the label in bold ("Do not post yet: 4 findings" under "Do not post").
 func trimVerdict(summary, label string) string {
-	if rest, ok := strings.CutPrefix(summary, label+":"); ok && label != "" {
+	head, rest, ok := strings.Cut(summary, ":")
+	if ok && label != "" && len(head) <= len(label)+12 && strings.HasPrefix(strings.ToLower(head), strings.ToLower(label)) {
 		return strings.TrimSpace(rest)
 	}
 	return summary

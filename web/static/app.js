@@ -37,7 +37,9 @@
   function verdictLabel(v) { return ui["ui" + cap(v)] || v; }
   // The banner shows the verdict in bold; a summary that starts with it again reads twice.
   function trimVerdict(summary, label) {
-    return summary && summary.indexOf(label + ":") === 0 ? summary.slice(label.length + 1).trim() : summary;
+    var i = summary ? summary.indexOf(":") : -1;
+    if (i > 0 && i <= label.length + 12 && summary.slice(0, i).toLowerCase().indexOf(label.toLowerCase()) === 0) return summary.slice(i + 1).trim();
+    return summary;
   }
   function announce(msg) {
     if (!status) return;
@@ -172,7 +174,10 @@
     results.appendChild(el("h2", { id: "results-title" }, ui.uiResults));
     var v = el("div", { "class": "verdict verdict-" + r.verdict, id: "verdict" });
     v.appendChild(el("strong", null, verdictLabel(r.verdict)));
-    v.appendChild(el("span", null, trimVerdict(r.summary, verdictLabel(r.verdict))));
+    // Findings speak the draft's language, which may differ from the interface's.
+    var dl = r.language && (r.language.code === "de" || r.language.code === "en") ? r.language.code : "";
+    var summary = el("span", dl ? { lang: dl } : null, trimVerdict(r.summary, verdictLabel(r.verdict)));
+    v.appendChild(summary);
     results.appendChild(v);
 
     var counts = el("ul", { "class": "counts", "aria-label": ui.uiCounts, id: "counts" });
@@ -194,7 +199,7 @@
 
     if (r.findings.length) {
       results.appendChild(el("h3", { "class": "sub" }, ui.uiHighlighted));
-      var hl = el("div", { "class": "highlight", id: "highlight" });
+      var hl = el("div", { "class": "highlight", id: "highlight", lang: dl || document.documentElement.lang });
       renderMarks(hl, text, r.findings, true);
       results.appendChild(hl);
     }
@@ -207,7 +212,11 @@
       var h = el("h3", { id: "group-" + c + "-title" }, tip(c) + " ");
       h.appendChild(el("span", { "class": "count" }, String(fs.length)));
       g.appendChild(h);
-      fs.forEach(function (f) { g.appendChild(card(f)); });
+      fs.forEach(function (f) {
+        var c = card(f);
+        if (dl) { c.querySelector(".msg").lang = dl; Array.prototype.forEach.call(c.querySelectorAll(".why, .sugg p:first-child"), function (n) { n.lang = dl; }); }
+        g.appendChild(c);
+      });
       results.appendChild(g);
     });
 
@@ -225,7 +234,7 @@
       row.appendChild(note);
       box.appendChild(el("h3", null, ui.uiRedactedtitle));
       box.appendChild(row);
-      box.appendChild(el("pre", { "class": "redacted", id: "redacted" }, r.redacted.text));
+      box.appendChild(el("pre", dl ? { "class": "redacted", id: "redacted", lang: dl } : { "class": "redacted", id: "redacted" }, r.redacted.text));
       results.appendChild(box);
     }
     var n = r.findings.length;
