@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -43,10 +44,12 @@ func TestServerOpensNoOutboundConnection(t *testing.T) {
 	ln.Close()
 	trace := filepath.Join(dir, "trace")
 	cmd := exec.Command(strace, "-f", "-qq", "-e", "trace=connect", "-o", trace, bin, "serve", "--addr", addr)
+	// Own process group: strace ignores SIGINT, so the group signal reaches the server.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer func() { _ = cmd.Process.Kill() }()
+	defer func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }()
 	base := "http://" + addr
 	deadline := time.Now().Add(60 * time.Second)
 	for {
@@ -78,8 +81,14 @@ func TestServerOpensNoOutboundConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	_ = cmd.Process.Signal(os.Interrupt)
-	_ = cmd.Wait()
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case <-waited:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the traced server did not stop")
+	}
 
 	f, err := os.Open(trace)
 	if err != nil {
