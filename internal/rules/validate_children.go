@@ -1210,6 +1210,7 @@ var (
 		"fest", "gruppe", "leitung", "kinder", "eltern", "app", "essen", "heute", "morgen", "gestern", "abholen", "schluss", "aus", "beginn",
 		"anfang", "ende", "und", "oder")
 	clubRe       = reU(`\b(?:[A-G]-(?:Jugend|Junioren|Juniorinnen|Jgd\.)|U ?\d{1,2})(?:\s(?:des|beim|vom|im|der|von|bei|of|for|at)\s(?:[A-ZÄÖÜ][\wÄÖÜäöüß.-]*|\d{2,4})(?:\s(?:[A-ZÄÖÜ][\wäöüß-]+|\d{2,4})){0,2})?`)
+	venueRe      = regexp.MustCompile(`\b((?:[A-Z][a-z]+ ){1,3}(?:Ballet|Dance|Swim|Music|Karate|Judo|Gymnastics|Riding|Art)(?: Studio| School| Academy| Club| Center| Centre)|(?:Ballett|Tanz|Musik|Schwimm|Turn|Karate|Judo|Reit|Mal)(?:studio|schule|verein|akademie)\s[A-ZÄÖÜ][\wäöüß]+)`)
 	teamBeforeU  = regexp.MustCompile(`\b(?:the )?((?:[A-Z][a-z]+ ){1,3})U ?\d{1,2}\b`)
 	clubAbbr     = reU(`\b(?:TSV|TuS|TSG|FC|SV|SC|VfB|VfL|SpVgg|JSG|SG|DJK|TV|TC|SSV|ESV|FSV|BSC|MTV|TTC|RSV|ASV|SpFr|JFG|TuRa|Turnverein|Sportverein|Fußballverein)(?:\s\d{2,4})?(?:\s[A-ZÄÖÜ][\wäöüß-]+){1,2}`)
 	schoolEN     = reU(`\b((?:(?:St\.|[A-Z][a-z'’]+)\s){1,3})(Elementary|Primary|Middle School|High School|Junior High|Preschool|Pre-School|Nursery|Daycare|Day Care|Kindergarten|Montessori|Academy|Childcare|Child Care|Learning Center|Little League|Infant School|Junior School|Prep)(\s(?:School|Center|Centre))?\b`)
@@ -1323,6 +1324,17 @@ func (s *childScan) findInstitutions() {
 			s.addInst(m[0], m[1], "Verein", "club")
 		}
 	}
+	for _, m := range venueRe.FindAllStringSubmatchIndex(o, -1) {
+		a, b := m[2], m[3]
+		words := strings.Fields(o[a:b])
+		if schoolENStop[strings.ToLower(words[0])] {
+			continue
+		}
+		s.addInstAs(a, b, "Verein", "club", "Studio", "the studio")
+		if n := len(s.details); n > 0 && s.details[n-1].start == a {
+			s.details[n-1].youth = true
+		}
+	}
 	if s.en {
 		for _, m := range schoolEN.FindAllStringSubmatchIndex(o, -1) {
 			words := strings.Fields(o[m[2]:m[3]])
@@ -1425,6 +1437,9 @@ func (s *childScan) findPlaces() {
 			if s.sentenceStart(i) || s.titleCase(i) {
 				continue
 			}
+			if rest := o[m[3]:]; len(rest) > 1 && rest[0] == ' ' && unicode.IsUpper(rune(rest[1])) {
+				continue // part of a longer name ("at Pirouette Ballet Studio")
+			}
 			if _, k := kinEN[first]; k {
 				continue
 			}
@@ -1447,7 +1462,7 @@ func (s *childScan) findPlaces() {
 var (
 	timeRe    = reU(`\b(?:um|ab|gegen|at|by|around) (\d{1,2})(?:[:.](\d{2}))? ?(?:uhr|am|pm|o'?clock)\b|\b(?:um|at|gegen|around) (\d{1,2})[:.](\d{2})\b`)
 	routineRe = reU(`\b(?:jede[nmr]? (?:tag|morgen|mittag|nachmittag|abend|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|woche)|taeglich|immer (?:montags|dienstags|mittwochs|donnerstags|freitags|morgens|mittags|nachmittags|um)|montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|every (?:day|morning|afternoon|evening|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|daily|on (?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)|each (?:morning|afternoon|day))\b`)
-	routeRe   = reU(`\b(?:abholen|abgeholt|(?:hole|holt|holen|holst)\b[^.!?\n]{0,40}\bab|(?:bringe|bringt|bringen)\b[^.!?\n]{0,30}\b(?:zur|zum|in die|in den)|schulweg|heimweg|nach hause|zur schule|zur kita|in die kita|in den kindergarten|zum kindergarten|zum training|bushaltestelle|haltestelle|schulbus|pick(?:s|ed|ing)? (?:him|her|them|\w+) up|pick ?ups?|drop(?:s|ped)? (?:him|her|them) off|drop-?off|walks? (?:home|to school)|bikes? (?:home|to school)|rides? (?:his|her) bike|bus stop|school bus|walk(?:s|ing)? home|way home|way to school)\b`)
+	routeRe   = reU(`\b(?:abholen|abgeholt|(?:hole|holt|holen|holst)\b[^.!?\n]{0,40}\bab|(?:bringe|bringt|bringen)\b[^.!?\n]{0,30}\b(?:zur|zum|in die|in den)|schulweg|heimweg|nach hause|zur schule|zur kita|in die kita|in den kindergarten|zum kindergarten|zum training|bushaltestelle|haltestelle|schulbus|pick(?:s|ed|ing)? (?:him|her|them|\w+) up|pick ?ups?|drop(?:s|ped)? (?:him|her|them) off|drop-?off|walks? (?:home|to school)|bikes? (?:home|to school)|rides? (?:his|her) bike|bus stop|school bus|walk(?:s|ing)? home|way home|way to school|zur \w*schule|zum gymnasium|mit der linie \d+|mit dem (?:bus|schulbus|rad|fahrrad)|mit der (?:u-|s-)?bahn|mit der tram|takes? the (?:number \d+ |\d+ )?(?:bus|train|subway|tram)|by bus|to (?:\w+ )?(?:elementary|middle school|high school|school))\b`)
 	aloneRe   = reU(`\b(?:allein|alleine|alone|by (?:him|her)self|on (?:his|her) own|ohne begleitung)\b`)
 )
 
