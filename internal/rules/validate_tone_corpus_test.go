@@ -175,6 +175,9 @@ var toneDatasetDir = filepath.Join("..", "..", "..", "shared", "datasets")
 // they are present. It logs the figures; run with -v to see them, and set
 // POSTCHECK_DUMP=1 to log every miss and false alarm.
 func TestToneHateDatasets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measuring the datasets takes a while; skipped in -short mode")
+	}
 	if _, err := os.Stat(toneDatasetDir); err != nil {
 		t.Skipf("datasets not present (%v); skipping the measurement", err)
 	}
