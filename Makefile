@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/postcheck
 DATA    ?= ../shared/datasets
 
-.PHONY: run build test test-short contract vet fmt bench eval fuzz clean
+.PHONY: run build test test-short contract vet fmt bench eval fuzz clean loadtest soak
 
 run:
 	$(GO) run ./cmd/postcheck serve --addr 127.0.0.1:8080
@@ -54,3 +54,23 @@ fuzz:
 
 clean:
 	rm -rf bin
+
+LOAD_ADDR ?= 127.0.0.1:18080
+LOAD_TIME ?= 20s
+SOAK_TIME ?= 3m
+
+## loadtest: start the server, drive it from a second process for LOAD_TIME, report req/s, latency, CPU, RSS.
+loadtest: build
+	$(GO) build -o bin/postcheck-load ./cmd/postcheck-load
+	@$(BIN) serve --addr $(LOAD_ADDR) --log-level warn & pid=$$!; \
+	for i in $$(seq 100); do curl -sf http://$(LOAD_ADDR)/healthz >/dev/null && break; sleep 0.1; done; \
+	bin/postcheck-load --url http://$(LOAD_ADDR) --duration $(LOAD_TIME) --concurrency 32 --pid $$pid; rc=$$?; \
+	kill $$pid; wait $$pid; exit $$rc
+
+## soak: SOAK_TIME at high concurrency with valid and invalid requests; fails on any 5xx or wrong answer.
+soak: build
+	$(GO) build -o bin/postcheck-load ./cmd/postcheck-load
+	@$(BIN) serve --addr $(LOAD_ADDR) --log-level warn & pid=$$!; \
+	for i in $$(seq 100); do curl -sf http://$(LOAD_ADDR)/healthz >/dev/null && break; sleep 0.1; done; \
+	bin/postcheck-load --url http://$(LOAD_ADDR) --duration $(SOAK_TIME) --concurrency 128 --soak --pid $$pid; rc=$$?; \
+	kill $$pid; wait $$pid; exit $$rc
