@@ -70,7 +70,7 @@ func adjust(doc *Doc, r *Rule, h Hit, sev check.Severity) (check.Severity, []Tex
 	case r.context[CtxQuote] && (quoted(doc, h.Start, h.End) || has(reporting, lookback)):
 		sev = sev.Lower(1)
 		notes = append(notes, Text{"de": "Zitiert oder wiedergegeben, daher milder bewertet – prüfen Sie, ob das Zitat nötig ist.", "en": "Quoted or reported, so rated lower – check whether the quote is needed."})
-	case r.context[CtxSelf] && has(firstPerson, lookback) && !has(secondPerson, lookback):
+	case r.context[CtxSelf] && aboutSelf(before):
 		sev = sev.Lower(1)
 		notes = append(notes, Text{"de": "Bezieht sich auf Sie selbst, daher milder bewertet.", "en": "About yourself, so rated lower."})
 	case r.context[CtxTarget] && (has(secondPerson, 3) || aimed(doc, before) || mentionBefore(doc, i)):
@@ -123,4 +123,26 @@ func quoted(doc *Doc, start, end int) bool {
 		return true
 	}
 	return strings.ContainsAny(before, "„“»\"‚«") && strings.ContainsAny(after, "“”«\"‘»")
+}
+
+// selfFillers may stand between the author and the word they call themselves:
+// "ich war so ein Idiot", "I was such an idiot", "ich habe mich wie ein Depp benommen".
+var selfFillers = set("bin", "war", "waere", "bin", "bleibe", "am", "was", "i'm", "im", "be", "been", "being", "so", "such", "ein", "eine",
+	"einen", "a", "an", "the", "total", "voll", "echt", "really", "wirklich", "mal", "wieder", "again", "auch", "too", "just", "nur",
+	"halt", "doch", "der", "die", "das", "groesste", "biggest", "complete", "totaler", "totale", "absoluter", "absolute", "kleiner",
+	"little", "wie", "like", "ja", "schon", "ganz", "komplett", "totally", "kind", "of", "bit", "etwas", "ziemlich", "pretty", "quite")
+
+// aboutSelf reports the author calling themselves the word: a first-person word
+// followed only by copulas, articles and intensifiers. "ich hasse dumme Menschen"
+// is not about the author.
+func aboutSelf(before []string) bool {
+	for _, w := range before {
+		switch {
+		case firstPerson[w]:
+			return true
+		case secondPerson[w] || !selfFillers[w]:
+			return false
+		}
+	}
+	return false
 }
