@@ -137,7 +137,7 @@ var labelledKinds = map[string][]labelled{
 			}},
 	},
 	"id_document": {
-		{re: regexp.MustCompile(`(?i)\b(?:personalausweis(?:nummer)?|ausweisnummer|ausweis-nr\.?|ausweis|reisepass(?:nummer)?|passnummer|pass-nr\.?|id card(?: number)?|id number|identity card(?: number)?|passport(?: number| no\.?)?|driver'?s licen[cs]e(?: number| no\.?)?|führerschein(?:nummer)?|fuehrerschein(?:nummer)?|licen[cs]e number)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{6,12}))\b`), group: 1,
+		{re: regexp.MustCompile(`(?i)\b(?:personalausweis(?:nummer)?|ausweisnummer|ausweis-nr\.?|ausweis|reisepass(?:nummer)?|passnummer|pass-nr\.?|id card(?: number)?|id number|identity card(?: number)?|passport(?: number| no\.?)?|driver'?s licen[cs]e(?: number| no\.?)?|driving licen[cs]e(?: number| no\.?)?|führerschein(?:nummer)?|fuehrerschein(?:nummer)?|licen[cs]e number)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{6,18}))\b`), group: 1,
 			ok: func(v, _ string) bool { return hasDigit(v) && strings.ToUpper(v) == v && !allDigitsYear(v) }},
 	},
 }

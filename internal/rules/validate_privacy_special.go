@@ -112,7 +112,8 @@ var specialCategories = map[string]specialCategory{
 		anorexia, anorexic, bulimia, alcoholic, addiction, antidepressant*, medication, meds, dementia, alzheimer's, alzheimers,
 		had|has|suffered _ =stroke, his|her|my|the|a =stroke, heart attack, surgery, has|had|have|got =covid|aids|ms, tested positive, multiple sclerosis, migraine*, infertile,
 		infertility, ivf, abortion, suicidal, suicide attempt, self-harm, ocd, ptsd, hospitalized, hospitalised, in =hospital, mental breakdown,
-		nervous breakdown, appendicitis, broke|broken _ =leg|arm`),
+		nervous breakdown, appendicitis, broke|broken _ =leg|arm, nach|vor der|meiner|seiner|ihrer =op, mutterschutz, parkinson, parkinson's, sober, =clean since|for,
+		ms-schub, long covid, long-covid`),
 		self: check.Medium, other: check.High},
 	"sexual_orientation": {terms: parsePhrases(copula(`schwul, lesbisch, bi, bisexuell, homosexuell, queer, trans, transgender,
 		gay, lesbian, bisexual, homosexual`) + `sich =geoutet, hat _ =geoutet, came|coming =out as, outed, ist|is =asexuell|asexual`),
@@ -144,7 +145,10 @@ var (
 	relations  = set("kollege", "kollegin", "kollegen", "chef", "chefin", "nachbar", "nachbarin", "nachbarn", "freund", "freundin", "schwester", "bruder",
 		"mutter", "vater", "mama", "papa", "tochter", "sohn", "frau", "mann", "ehefrau", "ehemann", "partner", "partnerin", "oma", "opa", "tante", "onkel",
 		"cousin", "cousine", "mitarbeiter", "mitarbeiterin", "azubi", "praktikant", "praktikantin", "trainer", "trainerin", "lehrer", "lehrerin",
-		"schueler", "schuelerin", "patient", "patientin", "bewohner", "bewohnerin", "kunde", "kundin", "intern", "trainee", "coach", "teacher", "student", "pupil", "resident", "client", "schwager", "schwaegerin", "schwiegermutter", "schwiegervater", "vorgesetzter", "vorgesetzte", "teamleiter", "teamleiterin", "ex",
+		"schueler", "schuelerin", "patient", "patientin", "bewohner", "bewohnerin", "kunde", "kundin", "intern", "trainee", "coach", "teacher", "student", "pupil", "resident", "client",
+		"hausmeister", "hausmeisterin", "sekretaerin", "sekretaer", "assistent", "assistentin", "putzfrau", "reinigungskraft", "fahrer", "fahrerin",
+		"betriebsrat", "betriebsraetin", "erzieher", "erzieherin", "betreuer", "betreuerin", "neuzugang", "receptionist", "assistant", "secretary",
+		"janitor", "caretaker", "cleaner", "driver", "hire", "newbie", "nanny", "babysitter", "housemate", "neighbours", "neighbors", "schwager", "schwaegerin", "schwiegermutter", "schwiegervater", "vorgesetzter", "vorgesetzte", "teamleiter", "teamleiterin", "ex",
 		"colleague", "coworker", "co-worker", "boss", "manager", "neighbour", "neighbor", "friend", "sister", "brother", "mother", "mom", "mum", "dad",
 		"father", "daughter", "son", "wife", "husband", "girlfriend", "boyfriend", "grandma", "grandpa", "aunt", "uncle", "employee", "flatmate", "roommate", "teammate", "classmate", "landlord", "tenant", "mieter", "mieterin", "vermieter", "vermieterin")
 	possessives = set("mein", "meine", "meinen", "meinem", "meiner", "dein", "deine", "unser", "unsere", "unseren", "unserem", "unserer", "sein", "seine", "seinem", "seinen",
@@ -266,6 +270,9 @@ func aboutWhom(doc *Doc, a, b int) whom {
 		case relations[w] && (determined(toks, k, ss) || k+1 < a && capitalised(doc, toks[k+1])):
 			return whoOther
 		case titles[w] && k+1 < len(toks) && capitalised(doc, toks[k+1]):
+			return whoOther
+		case k+1 < len(toks) && toks[k+1].Norm == "from" && capitalised(doc, t) && !notNames[w] && !selfWords[w]:
+			// "Mark from sales is gay": an English name with where the person works.
 			return whoOther
 		case k == lo && t.Start == firstLetter(doc, ss) && capitalised(doc, t) && !notNames[w] && !selfWords[w] && !thirdWords[w] &&
 			k+1 < len(toks) && (personVerbs[toks[k+1].Norm] || origins[toks[k+1].Norm]) && !nounLike(w):

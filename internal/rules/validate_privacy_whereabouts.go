@@ -22,8 +22,9 @@ const (
 type whereaboutsPattern struct {
 	re  *regexp.Regexp
 	sev check.Severity
-	// need, when set, must match the sentence; not, when set, must not.
-	need, not *regexp.Regexp
+	// need, when set, must match the sentence; not, when set, must not; also, when set,
+	// must match as well.
+	need, not, also *regexp.Regexp
 }
 
 var (
@@ -49,19 +50,22 @@ var whereaboutsKinds = map[string][]whereaboutsPattern{
 		{re: regexp.MustCompile(`📍\s*` + placeName), sev: check.Low},
 	},
 	"routine": {
-		{re: regexp.MustCompile(`(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace},
-		{re: regexp.MustCompile(`(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace},
+		{re: regexp.MustCompile(`(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
+		{re: regexp.MustCompile(`(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
 	},
 }
 
 var (
-	awayOrPlace = regexp.MustCompile(`(?i)\b(?:urlaub|ferien|weg|verreist|endlich|mallorca|italien|spanien|türkei|griechenland|kroatien|thailand|usa|haus|wohnung|ab morgen|ab heute|ab samstag|ab freitag|ab montag|geht'?s|gehts|fliegen|fahren)\b`)
+	awayOrPlace = regexp.MustCompile(`(?i)\b(?:urlaub|ferien|weg|verreist|endlich|mallorca|italien|spanien|türkei|griechenland|kroatien|thailand|usa|haus|wohnung|ab morgen|ab heute|ab samstag|ab freitag|ab montag|geht'?s|gehts|fliegen|fahren|nächsten|kommenden)\b`)
 	// notNowRe: past trips, ongoing durations ("seit drei Wochen") and far-off plans are no announced absence.
 	notNowRe = regexp.MustCompile(`(?i)\b(?:seit|since|nächstes jahr|next year|irgendwann|someday|eines tages|träume?|dream|want|wish|would|wanna|möchte|würde|wünsche|können|could|if|wenn|falls)\b|` + pastRe.String()[4:])
 	// hereDE: the German live-location phrase must be about the author ("Sitze gerade im …",
 	// "Wir sind jetzt am …"), not "Jetzt auf der Hauptbühne: …" or "gerade im TV gesehen".
-	hereDE       = regexp.MustCompile(`(?i)\b(?:ich|wir|bin|sind|sitze|sitzen|stehe|stehen|hänge|hängen|warte|warten|chille|chillen|liege|liegen|trinke|trinken|feiere|feiern|esse|essen|hocke|hocken|arbeite|arbeiten|lerne|lernen|genieße|genießen|jogge|shoppe|frühstücke|frühstücken)\b`)
-	futurePast   = regexp.MustCompile(`(?i)\b(?:morgen|übermorgen|nächste[nrsm]?|tomorrow|next|later|waren|war|gewesen|were|was|yesterday|gestern|last)\b`)
+	hereDE     = regexp.MustCompile(`(?i)\b(?:ich|wir|bin|sind|sitze|sitzen|stehe|stehen|hänge|hängen|warte|warten|chille|chillen|liege|liegen|trinke|trinken|feiere|feiern|esse|essen|hocke|hocken|arbeite|arbeiten|lerne|lernen|genieße|genießen|jogge|shoppe|frühstücke|frühstücken)\b`)
+	futurePast = regexp.MustCompile(`(?i)\b(?:morgen|übermorgen|nächste[nrsm]?|tomorrow|next|later|waren|war|gewesen|were|was|yesterday|gestern|last)\b`)
+	// ownRoutine: the routine is the author's or their household's, not a shop's.
+	ownRoutine   = regexp.MustCompile(`(?i)\b(?:ich|wir|mich|uns|unser\w*|mein\w*|i|we|me|us|our|ours|my|i'm|we're)\b`)
+	openingHours = regexp.MustCompile(`(?i)\b(?:geöffnet|öffnungszeiten|open|opening|hours|sprechstunde|sprechzeiten|service|gottesdienst|messe|mass|livestream|stream|sendung|episode|newsletter)\b`)
 	routinePlace = regexp.MustCompile(`(?:\b(?:im|in der|am|an der|beim|auf dem|zum|zur|at the|in the|at|to the)\s+[\p{Lu}\p{Ll}]|\b(?:park|studio|gym|fitness\w*|schwimmbad|pool|kita|schule|school|büro|office|wald|forest|see|lake|fluss|river|club|verein|halle)\b)`)
 )
 
@@ -87,7 +91,7 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 				if notPlaceRe.MatchString(s[a:b]) {
 					continue
 				}
-				if p.need != nil && !p.need.MatchString(sent) || p.not != nil && p.not.MatchString(sent) {
+				if p.need != nil && !p.need.MatchString(sent) || p.also != nil && !p.also.MatchString(sent) || p.not != nil && p.not.MatchString(sent) {
 					continue
 				}
 				h := Hit{Start: a, End: b, TokStart: -1, TokEnd: -1, Severity: p.sev}
