@@ -15,7 +15,7 @@ type UI struct {
 	UILanguage, SkipToResults, Policy, Audience, ShowRedacted, RedactedTitle, Counts, Highlighted,
 	HighlightHint, Findings, FindingsOne, Applied, CopyFailed, BackToText, Rule, Overlap,
 	Photos, PhotosHint, AddPhoto, CheckPhoto, DownloadClean, Downloaded, PhotoChecking, PhotoRemove,
-	PhotoPreview, PhotoNone, PhotoCannotStrip, PhotoError, PhotoDrop, Removed, PhotoAttention string
+	PhotoPreview, PhotoNone, PhotoCannotStrip, PhotoError, PhotoDrop, Removed, PhotoAttention, PhotoTooBig string
 
 	// RemovedKinds names what cleaning took out, as "kind=words|kind=words".
 	RemovedKinds string
@@ -43,6 +43,7 @@ var uis = map[string]UI{
 		Downloaded: "Bereinigte Fassung heruntergeladen:", PhotoChecking: "Prüfe Foto …", PhotoRemove: "Foto entfernen", PhotoPreview: "Vorschau",
 		PhotoNone: "Keine verräterischen Metadaten gefunden.", PhotoCannotStrip: "Dieses Format kann postcheck nicht bereinigen.",
 		PhotoError: "Das Foto konnte nicht geprüft werden:", PhotoDrop: "oder Fotos hierher ziehen", Removed: "Entfernt",
+		PhotoTooBig:    "Das Foto ist größer als 20 MiB.",
 		PhotoAttention: "Fotos mit verräterischen Metadaten: %d – siehe „Fotos zum Beitrag“.",
 		RemovedKinds:   "exif=Exif-Daten (Ort, Zeit, Gerät)|xmp=XMP-Daten|iptc=IPTC-Angaben|comment=Kommentar|text=Textfelder|trailer=angehängte Daten",
 		Tips: map[string]string{"children": "1 · Kinder raus aus sozialen Medien", "customer": "2 · Nur, was ein Kunde sehen darf",
@@ -67,6 +68,7 @@ var uis = map[string]UI{
 		Downloaded: "Cleaned copy downloaded:", PhotoChecking: "Checking photo …", PhotoRemove: "Remove photo", PhotoPreview: "Preview",
 		PhotoNone: "No revealing metadata found.", PhotoCannotStrip: "postcheck cannot clean this format.",
 		PhotoError: "The photo could not be checked:", PhotoDrop: "or drag photos here", Removed: "Removed",
+		PhotoTooBig:    "The photo is larger than 20 MiB.",
 		PhotoAttention: "Photos with revealing metadata: %d – see “Photos for the post”.",
 		RemovedKinds:   "exif=Exif data (place, time, device)|xmp=XMP data|iptc=IPTC data|comment=comment|text=text fields|trailer=appended data",
 		Tips: map[string]string{"children": "1 · Keep children out", "customer": "2 · Only what a customer may see",

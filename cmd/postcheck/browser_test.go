@@ -212,6 +212,12 @@ func TestBrowserAppliesASuggestionAndCopiesTheRedactedText(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#draft"), childDraft),
 		chromedp.WaitVisible(chromedp.CSS("#highlight mark.overlap")),
 	)
+	// A click on words under several findings opens the most serious card and marks the others.
+	must(t, ctx, chromedp.Click(chromedp.CSS("#highlight mark.overlap")))
+	waitJS(t, ctx, `document.activeElement.classList.contains("active")`, "the most serious card")
+	if n := jsEval[int](t, ctx, `document.querySelectorAll(".card.related").length`); n < 1 {
+		t.Errorf("%d related cards marked for an overlap, want at least one", n)
+	}
 	screenshot(t, ctx, "js-overlap-cards")
 	redacted := jsEval[string](t, ctx, `document.getElementById("redacted").textContent`)
 	must(t, ctx, chromedp.Click(chromedp.CSS("#copy-redacted")))

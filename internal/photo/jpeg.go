@@ -13,6 +13,7 @@ const (
 	mSOS  = 0xDA
 	mAPP0 = 0xE0
 	mAPP1 = 0xE1
+	mAPP2 = 0xE2 // ICC profile (kept) or the multi-picture index (dropped with the pictures it indexes)
 	mAPPD = 0xED // APP13: Photoshop resources, IPTC
 	mCOM  = 0xFE
 )
@@ -21,6 +22,7 @@ var (
 	exifPrefix   = []byte("Exif\x00\x00")
 	xmpPrefix    = []byte("http://ns.adobe.com/xap/1.0/\x00")
 	xmpExtPrefix = []byte("http://ns.adobe.com/xmp/extension/\x00")
+	mpfPrefix    = []byte("MPF\x00")
 )
 
 // piece is one part of a JPEG between SOI and EOI: a marker segment, or the
@@ -133,7 +135,8 @@ func analyzeJPEG(b []byte, m *Metadata) error {
 }
 
 // dropJPEG names a segment that stripping removes, or "" to keep it. Every APP1 goes:
-// it is used for Exif and XMP only, and both tell too much.
+// it is used for Exif and XMP only, and both tell too much. The multi-picture index
+// goes with the extra pictures after the end of the image, which are dropped too.
 func dropJPEG(p piece) string {
 	switch p.marker {
 	case mAPP1:
@@ -145,6 +148,10 @@ func dropJPEG(p piece) string {
 		return "iptc"
 	case mCOM:
 		return "comment"
+	case mAPP2:
+		if bytes.HasPrefix(p.data, mpfPrefix) {
+			return "trailer"
+		}
 	}
 	return ""
 }

@@ -101,7 +101,8 @@ func TestAPlainPhotoRevealsNothing(t *testing.T) {
 func TestStripJPEGKeepsImageDataAndOrientationOnly(t *testing.T) {
 	jfif := phototest.Segment(0xE0, []byte("JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"))
 	in := phototest.JPEG(40, 30, jfif, phototest.ExifSegment(phone), phototest.XMPSegment(`<x exif:GPSLatitude="1,2N"/>`),
-		phototest.Segment(0xFE, []byte("comment")), phototest.Segment(0xED, []byte("Photoshop 3.0\x00")))
+		phototest.Segment(0xFE, []byte("comment")), phototest.Segment(0xED, []byte("Photoshop 3.0\x00")),
+		phototest.Segment(0xE2, []byte("ICC_PROFILE\x00\x01\x01profile")), phototest.Segment(0xE2, []byte("MPF\x00MM\x00*index")))
 	in = append(in, []byte("\xFF\xD8 a second picture with its own Exif")...)
 	out, removed, err := photo.Strip(in)
 	if err != nil {
@@ -128,6 +129,9 @@ func TestStripJPEGKeepsImageDataAndOrientationOnly(t *testing.T) {
 	}
 	if _, err := jpeg.Decode(bytes.NewReader(out)); err != nil {
 		t.Errorf("stripped JPEG does not decode: %v", err)
+	}
+	if !bytes.Contains(out, []byte("ICC_PROFILE")) || bytes.Contains(out, []byte("MPF\x00")) {
+		t.Error("want the colour profile kept and the multi-picture index dropped")
 	}
 	if !bytes.HasPrefix(out[2:], jfif) || !bytes.HasPrefix(out[2+len(jfif):], []byte{0xFF, 0xE1}) {
 		t.Errorf("want JFIF APP0 first, then the new Exif block: % X", out[:24])

@@ -82,9 +82,10 @@
         m.tabIndex = 0;
         m.setAttribute("role", "button");
         m.setAttribute("aria-label", p.text + " – " + label);
-        m.addEventListener("click", function () { lastMark = m; openCard(p.top.id, true); });
+        var open = function () { lastMark = m; openCard(p.top.id, true, ids.split(" ")); };
+        m.addEventListener("click", open);
         m.addEventListener("keydown", function (e) {
-          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); lastMark = m; openCard(p.top.id, true); }
+          if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); }
         });
       }
       container.appendChild(m);
@@ -92,10 +93,16 @@
     container.appendChild(document.createTextNode("\n"));
   }
 
-  function openCard(id, focus) {
+  // openCard marks the card of finding id (and, for overlaps, the other cards that
+  // cover the same words) and brings it into view.
+  function openCard(id, focus, related) {
     var c = document.getElementById("card-" + id);
     if (!c) return;
-    Array.prototype.forEach.call(document.querySelectorAll(".card.active"), function (n) { n.classList.remove("active"); });
+    Array.prototype.forEach.call(document.querySelectorAll(".card.active, .card.related"), function (n) { n.classList.remove("active", "related"); });
+    (related || []).forEach(function (rid) {
+      var r = document.getElementById("card-" + rid);
+      if (r && r !== c) r.classList.add("related");
+    });
     c.classList.add("active");
     if (focus) c.focus(); else c.scrollIntoView({ block: "nearest" });
   }
@@ -388,8 +395,15 @@
     return fd;
   }
 
+  var maxPhotoBytes = 20 * 1024 * 1024; // the server's limit; saves uploading a file it would refuse
+
   function checkPhoto(entry) {
     entry.report = null; entry.error = null;
+    if (entry.file.size > maxPhotoBytes) {
+      entry.error = ui.uiPhototoobig;
+      photoCard(entry, photos.indexOf(entry));
+      return;
+    }
     photoCard(entry, photos.indexOf(entry));
     fetch("/api/v1/photos/check", { method: "POST", body: photoForm(entry) })
       .then(function (res) { return res.json().then(function (j) { return { ok: res.ok, body: j }; }); })
