@@ -8,14 +8,14 @@ import (
 // place by reading these strings from the other language's page, so they live here only.
 type UI struct {
 	Lang, Title, Tagline, DraftLabel, Placeholder, Check, Checking, Results, NoFindings,
-	Suggestion, Replace, Explanation, Severity, Privacy, PrivacyNote, Verdicts, LanguageLabel,
+	Suggestion, Replace, Explanation, Severity, Privacy, PrivacyNote, LanguageLabel,
 	Pass, Review, Block, Low, Medium, High, Tip6, CopyRedacted, Copied, Apply, Other, OtherLang,
 	LiveHint, Error string
 
 	UILanguage, SkipToResults, Policy, Audience, ShowRedacted, RedactedTitle, Counts, Highlighted,
 	HighlightHint, Findings, FindingsOne, Applied, CopyFailed, BackToText, Rule, Overlap,
 	Photos, PhotosHint, AddPhoto, CheckPhoto, DownloadClean, Downloaded, PhotoChecking, PhotoRemove,
-	PhotoPreview, PhotoNone, PhotoCannotStrip, PhotoError, PhotoDrop, Removed, PhotoAttention, PhotoTooBig string
+	PhotoPreview, PhotoNone, PhotoCannotStrip, PhotoError, PhotoDrop, Removed, PhotoAttention, PhotoTooBig, PhotoAgain string
 
 	// RemovedKinds names what cleaning took out, as "kind=words|kind=words".
 	RemovedKinds string
@@ -44,6 +44,7 @@ var uis = map[string]UI{
 		PhotoNone: "Keine verräterischen Metadaten gefunden.", PhotoCannotStrip: "Dieses Format kann postcheck nicht bereinigen.",
 		PhotoError: "Das Foto konnte nicht geprüft werden:", PhotoDrop: "oder Fotos hierher ziehen", Removed: "Entfernt",
 		PhotoTooBig:    "Das Foto ist größer als 20 MiB.",
+		PhotoAgain:     "Für die bereinigte Fassung das Foto noch einmal auswählen und „Ohne Metadaten herunterladen“ drücken.",
 		PhotoAttention: "Fotos mit verräterischen Metadaten: %d – siehe „Fotos zum Beitrag“.",
 		RemovedKinds:   "exif=Exif-Daten (Ort, Zeit, Gerät)|xmp=XMP-Daten|iptc=IPTC-Angaben|comment=Kommentar|text=Textfelder|trailer=angehängte Daten",
 		Tips: map[string]string{"children": "1 · Kinder raus aus sozialen Medien", "customer": "2 · Nur, was ein Kunde sehen darf",
@@ -69,6 +70,7 @@ var uis = map[string]UI{
 		PhotoNone: "No revealing metadata found.", PhotoCannotStrip: "postcheck cannot clean this format.",
 		PhotoError: "The photo could not be checked:", PhotoDrop: "or drag photos here", Removed: "Removed",
 		PhotoTooBig:    "The photo is larger than 20 MiB.",
+		PhotoAgain:     "For the cleaned copy, choose the photo again and press “Download without metadata”.",
 		PhotoAttention: "Photos with revealing metadata: %d – see “Photos for the post”.",
 		RemovedKinds:   "exif=Exif data (place, time, device)|xmp=XMP data|iptc=IPTC data|comment=comment|text=text fields|trailer=appended data",
 		Tips: map[string]string{"children": "1 · Keep children out", "customer": "2 · Only what a customer may see",

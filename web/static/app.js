@@ -15,7 +15,7 @@
   var ui = document.body.dataset;
   var cats = ["children", "customer", "tone", "privacy", "hate"];
   var rank = { low: 1, medium: 2, high: 3 };
-  var seq = 0, timer = null, last = null, lastMark = null;
+  var seq = 0, timer = null, last = null, lastMark = null, lastAnnounced = "";
   var photos = []; // {file, node, report}: kept in this tab only, never stored
   var storeKey = "postcheck.lang";
 
@@ -245,7 +245,9 @@
       results.appendChild(box);
     }
     var n = r.findings.length;
-    announce(verdictLabel(r.verdict) + ". " + n + " " + (n === 1 ? ui.uiFindingsone : ui.uiFindings) + ". " + r.summary);
+    var msg = verdictLabel(r.verdict) + ". " + n + " " + (n === 1 ? ui.uiFindingsone : ui.uiFindings) + ". " + r.summary;
+    // While the author types, the same result would be read out after every pause.
+    if (msg !== lastAnnounced) { lastAnnounced = msg; announce(msg); }
   }
 
   function clearResults() {
@@ -493,6 +495,7 @@
             if (src.hasAttribute(name)) n.setAttribute(name, src.getAttribute(name));
           });
         });
+        lastAnnounced = "";
         if (last) render(last.text, last.report); else clearResults();
         photos.forEach(checkPhoto); // photo findings are worded by the server in the UI language
         var url = new URL(location.href);
