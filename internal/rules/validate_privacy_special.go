@@ -112,7 +112,7 @@ var specialCategories = map[string]specialCategory{
 		anorexia, anorexic, bulimia, alcoholic, addiction, antidepressant*, medication, meds, dementia, alzheimer's, alzheimers,
 		had|has|suffered _ =stroke, his|her|my|the|a =stroke, heart attack, surgery, has|had|have|got =covid|aids|ms, tested positive, multiple sclerosis, migraine*, infertile,
 		infertility, ivf, abortion, suicidal, suicide attempt, self-harm, ocd, ptsd, hospitalized, hospitalised, in =hospital, mental breakdown,
-		nervous breakdown, appendicitis, broke|broken _ =leg|arm, nach|vor der|meiner|seiner|ihrer =op, mutterschutz, parkinson, parkinson's, sober, =clean since|for,
+		nervous breakdown, appendicitis, broke|broken _ =leg|arm, nach|vor der|meiner|seiner|ihrer =op, mutterschutz, parkinson, parkinson's, been|stayed =sober, =sober for|since, =clean for|since _ years|months|weeks|days|year,
 		ms-schub, long covid, long-covid`),
 		self: check.Medium, other: check.High},
 	"sexual_orientation": {terms: parsePhrases(copula(`schwul, lesbisch, bi, bisexuell, homosexuell, queer, trans, transgender,
