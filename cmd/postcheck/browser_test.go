@@ -300,7 +300,7 @@ func TestBrowserWorksWithTheKeyboardAlone(t *testing.T) {
 		t.Fatalf("the third Tab reaches %q, want the editor", id)
 	}
 	press(t, ctx, childDraft)
-	waitJS(t, ctx, `document.querySelector("#highlight mark")`, "marks after typing")
+	waitJS(t, ctx, `document.querySelector("#highlight") && document.querySelector("#highlight").textContent.trim() === `+fmt.Sprintf("%q", childDraft), "the check of the whole draft")
 
 	// Tab onwards to the first mark below the editor; Enter opens its card.
 	for i := 0; i < 12 && !jsEval[bool](t, ctx, `document.activeElement.tagName === "MARK"`); i++ {

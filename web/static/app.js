@@ -176,6 +176,14 @@
   }
 
   function render(text, r) {
+    // A new answer replaces the nodes; the focus must not fall back to the page start.
+    var had = document.activeElement, keep = null;
+    if (had && results.contains(had)) {
+      if (had.id) keep = { id: had.id };
+      else if (had.tagName === "MARK") keep = { mark: Array.prototype.indexOf.call(results.querySelectorAll("#highlight mark"), had) };
+    }
+    var activeCard = results.querySelector(".card.active");
+    activeCard = activeCard && activeCard.id;
     last = { text: text, report: r };
     results.textContent = "";
     results.appendChild(el("h2", { id: "results-title" }, ui.uiResults));
@@ -243,6 +251,11 @@
       box.appendChild(row);
       box.appendChild(el("pre", dl ? { "class": "redacted", id: "redacted", lang: dl } : { "class": "redacted", id: "redacted" }, r.redacted.text));
       results.appendChild(box);
+    }
+    if (activeCard && document.getElementById(activeCard)) document.getElementById(activeCard).classList.add("active");
+    if (keep) {
+      var back = keep.id ? document.getElementById(keep.id) : results.querySelectorAll("#highlight mark")[keep.mark];
+      if (back) { back.focus(); if (back.tagName === "MARK") lastMark = back; } else results.focus();
     }
     var n = r.findings.length;
     var msg = verdictLabel(r.verdict) + ". " + n + " " + (n === 1 ? ui.uiFindingsone : ui.uiFindings) + ". " + r.summary;
