@@ -272,6 +272,16 @@ func (c *Checker) language(d Draft, rep *Report) []string {
 		}
 		return langs
 	default:
+		var langs []string
+		for _, l := range det.Also {
+			if slices.Contains(RuleLanguages, l) && !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+		if len(langs) > 0 {
+			rep.Warnings = append(rep.Warnings, "the draft looks like "+det.Language.Name+" but has "+strings.Join(langs, " and ")+" passages; their rules ran")
+			return langs
+		}
 		rep.Warnings = append(rep.Warnings, "the draft looks like "+det.Language.Name+", which postcheck does not check yet; only language-independent rules (personal data, credentials) ran")
 		return nil
 	}

@@ -1,6 +1,8 @@
 package lang
 
 import (
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -49,5 +51,37 @@ func TestMixedPostsNameTheSecondRuleLanguage(t *testing.T) {
 	}
 	if !hasDE || !hasEN {
 		t.Errorf("mixed post gave %v, want de and en", langs)
+	}
+}
+
+func TestFunctionWordsRescueShortDrafts(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Use code SUMMER20 for 20% off all orders!", "en"},
+		{"My nephew Ben starts kindergarten tomorrow!", "en"},
+		{"Ich bin heute nicht im Büro.", "de"},
+	}
+	for _, tc := range tests {
+		got := detector().Detect(tc.text)
+		ok := !got.Language.Reliable || got.Language.Code == tc.want || slices.Contains(got.Also, tc.want)
+		if !ok {
+			t.Errorf("Detect(%q) = %+v: the %s rules would not run", tc.text, got, tc.want)
+		}
+	}
+	if got := functionWordLanguages("Nous avons passé une journée magnifique au bord du lac."); len(got) != 0 {
+		t.Errorf("French prose has no German or English function words, got %v", got)
+	}
+}
+
+func TestSampleCutsLongDraftsAtAWord(t *testing.T) {
+	long := strings.Repeat("Wort ", 400)
+	s := sample(long)
+	if len(s) > maxSample || !strings.HasSuffix(s, "Wort") {
+		t.Errorf("sample of %d bytes ends %q", len(s), s[len(s)-6:])
+	}
+	if sample("kurz") != "kurz" {
+		t.Error("short drafts are read whole")
 	}
 }

@@ -1,0 +1,67 @@
+package lang
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// TestRuleLanguagesCoverLabelledDrafts measures, on our corpora and the shared
+// datasets, how often a German or English draft would not get its own language's
+// rules. It skips what is absent.
+func TestRuleLanguagesCoverLabelledDrafts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads thousands of drafts")
+	}
+	type item struct{ Lang, Text string }
+	var items []item
+	files, _ := filepath.Glob("../../testdata/*/*.jsonl")
+	files = append(files, "../../../shared/datasets/germeval2018-train.jsonl", "../../../shared/datasets/gahd-dev.jsonl", "../../../shared/datasets/davidson2017.jsonl")
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(fh)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for n := 0; sc.Scan() && n < 3000; {
+			var it item
+			if json.Unmarshal(sc.Bytes(), &it) == nil && (it.Lang == "de" || it.Lang == "en") {
+				items = append(items, it)
+				n++
+			}
+		}
+		fh.Close()
+	}
+	if len(items) < 500 {
+		t.Skipf("only %d labelled drafts found", len(items))
+	}
+	d := detector()
+	missed, both := 0, 0
+	for _, it := range items {
+		det := d.Detect(it.Text)
+		var run []string
+		switch {
+		case !det.Language.Reliable:
+			run = []string{"de", "en"}
+		case det.Language.Code == "de" || det.Language.Code == "en":
+			run = append([]string{det.Language.Code}, det.Also...)
+		default:
+			run = det.Also
+		}
+		if !slices.Contains(run, it.Lang) {
+			missed++
+		}
+		if len(run) == 2 {
+			both++
+		}
+	}
+	rate := float64(missed) / float64(len(items))
+	t.Logf("%d drafts: own rules not run for %d (%.2f%%); both rule sets ran for %.1f%%", len(items), missed, 100*rate, 100*float64(both)/float64(len(items)))
+	if rate > 0.005 {
+		t.Errorf("own-language rules missed for %.2f%% of drafts, want ≤ 0.5%%", 100*rate)
+	}
+}
