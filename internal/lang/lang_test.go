@@ -22,8 +22,8 @@ func TestDetectNamesTheLanguageOfClearDrafts(t *testing.T) {
 		{"Heute war ein wunderschöner Tag am See mit der ganzen Familie.", "de"},
 		{"We had a wonderful day at the lake with the whole family.", "en"},
 		{"Nous avons passé une journée magnifique au bord du lac avec toute la famille.", "fr"},
-		{"Hemos pasado un día maravilloso en el lago con toda la familia.", "es"},
-		{"Bugün bütün aileyle birlikte gölde harika bir gün geçirdik.", "tr"},
+		{"Hemos pasado un día maravilloso en el lago con toda la familia y los amigos del barrio.", "es"},
+		{"Bugün bütün aileyle birlikte gölde harika bir gün geçirdik, akşam da arkadaşlarla yemek yedik.", "tr"},
 	}
 	for _, tc := range tests {
 		got := detector().Detect(tc.text)
@@ -34,7 +34,9 @@ func TestDetectNamesTheLanguageOfClearDrafts(t *testing.T) {
 }
 
 func TestShortDraftsAreUnreliable(t *testing.T) {
-	for _, s := range []string{"Du Idiot", "lol", "👍👍", "12345"} {
+	// A short line in another language is not trusted either: German and English rules
+	// still run rather than nothing.
+	for _, s := range []string{"Du Idiot", "lol", "👍👍", "12345", "Garage sale this weekend! Questions?", "Hola a todos, qué tal?"} {
 		if got := detector().Detect(s); got.Language.Reliable {
 			t.Errorf("Detect(%q) = %+v, want unreliable", s, got.Language)
 		}
