@@ -257,6 +257,7 @@
       var back = keep.id ? document.getElementById(keep.id) : results.querySelectorAll("#highlight mark")[keep.mark];
       if (back) { back.focus(); if (back.tagName === "MARK") lastMark = back; } else results.focus();
     }
+    if (text === draft.value) results.setAttribute("data-state", "done");
     var n = r.findings.length;
     var msg = verdictLabel(r.verdict) + ". " + n + " " + (n === 1 ? ui.uiFindingsone : ui.uiFindings) + ". " + r.summary;
     // While the author types, the same result would be read out after every pause.
@@ -265,6 +266,7 @@
 
   function clearResults() {
     last = null;
+    results.setAttribute("data-state", "done");
     results.textContent = "";
     results.appendChild(el("h2", { id: "results-title" }, ui.uiResults));
     if (backdrop) backdrop.textContent = "";
@@ -289,14 +291,17 @@
       .then(function (x) {
         if (my !== seq) return; // a newer check is on its way: drop this stale answer
         results.removeAttribute("aria-busy");
-        if (!x.ok) { showError(x.body.detail || x.body.title); return; }
+        if (!x.ok) { showError(x.body.detail || x.body.title); results.setAttribute("data-state", "done"); return; }
         if (draft.value !== text) return; // typed since: the next answer will match
         render(text, x.body);
       })
       .catch(function (e) { if (my === seq) { results.removeAttribute("aria-busy"); showError(String(e)); } });
   }
 
+  // data-state tells whether the result shown belongs to the text in the editor:
+  // "pending" while a check is due or under way (the old result is dimmed), else "done".
   function schedule(ms) {
+    results.setAttribute("data-state", "pending");
     clearTimeout(timer);
     timer = setTimeout(run, ms);
   }
