@@ -267,3 +267,40 @@ func TestChildrenRedaction(t *testing.T) {
 		}
 	}
 }
+
+// TestChildrenConcurrentChecks checks that concurrent drafts get the same children
+// findings as one at a time: the analysis is shared between the children rules.
+func TestChildrenConcurrentChecks(t *testing.T) {
+	c, _ := fullChecker(t)
+	rows := readCorpus(t, "../../testdata/children/corpus.jsonl")[:64]
+	want := make([]int, len(rows))
+	for i, r := range rows {
+		want[i] = len(childrenFindings(t, c, r.Text))
+	}
+	got := make([]int, len(rows))
+	done := make(chan struct{})
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			defer func() { done <- struct{}{} }()
+			for i := w; i < len(rows); i += 4 {
+				rep, err := c.Check(context.Background(), check.Draft{Text: rows[i].Text})
+				if err != nil {
+					return
+				}
+				for _, f := range rep.Findings {
+					if f.Category == check.Children {
+						got[i]++
+					}
+				}
+			}
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		<-done
+	}
+	for i := range rows {
+		if got[i] != want[i] {
+			t.Errorf("%s: %d children findings concurrently, %d alone", rows[i].ID, got[i], want[i])
+		}
+	}
+}

@@ -57,7 +57,7 @@ type childAnchor struct {
 	weak           bool // no finding on its own ("unsere Kinder")
 	generic        bool // children in general ("die Zukunft unserer Kinder"): ignored
 	needsChild     bool // "unsere Emma": a child only when a child's age, school or another reference is near
-	group          bool
+	group          bool // an institution speaking of its children: one step lower
 	kin            Text // neutral reference in the draft's words ("unsere Tochter")
 	fem, neut, plu bool
 	used           bool
@@ -67,7 +67,6 @@ type childAnchor struct {
 // childPiece is a detail, an exposure or a photo near a child reference.
 type childPiece struct {
 	kind       childKind
-	emit       string
 	start, end int
 	tokA, tokB int
 	sev        check.Severity
@@ -76,7 +75,6 @@ type childPiece struct {
 	redact     Text
 	repl       Texts
 	name       string // the child's name, for the combined finding
-	anchor     bool   // the piece is itself a child reference ("Emma (4)")
 	ageYears   int    // for ages: years, or -1
 	youth      bool   // a youth team ("F-Jugend", "U9")
 }
@@ -85,24 +83,30 @@ type childAnalysis struct {
 	hits map[string][]Hit
 }
 
-// The last analysis is kept: every children rule asks for the same draft in turn.
+// The last few analyses are kept: every children rule asks for the same draft in turn,
+// and concurrent checks should not push each other's analysis out.
 var childCache struct {
 	sync.Mutex
-	doc *Doc
-	a   *childAnalysis
+	docs [4]*Doc
+	res  [4]*childAnalysis
+	next int
 }
 
 func analyseChildren(doc *Doc) *childAnalysis {
 	childCache.Lock()
-	if childCache.doc == doc {
-		a := childCache.a
-		childCache.Unlock()
-		return a
+	for i, d := range childCache.docs {
+		if d == doc {
+			a := childCache.res[i]
+			childCache.Unlock()
+			return a
+		}
 	}
 	childCache.Unlock()
 	a := scanChildren(doc)
 	childCache.Lock()
-	childCache.doc, childCache.a = doc, a
+	i := childCache.next
+	childCache.docs[i], childCache.res[i] = doc, a
+	childCache.next = (i + 1) % len(childCache.docs)
 	childCache.Unlock()
 	return a
 }
