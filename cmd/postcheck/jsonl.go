@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/text"
@@ -190,6 +191,9 @@ func (m *Main) answerLine(ctx context.Context, c *check.Checker, j *job, o check
 	}
 	if j.err != nil {
 		return fail(nil, check.ETextTooLong, j.err.Error())
+	}
+	if !utf8.Valid(j.line) {
+		return fail(nil, check.EInvalidJSON, fmt.Sprintf("line %d is not valid UTF-8", j.n))
 	}
 	var in jsonlLine
 	if err := json.Unmarshal(j.line, &in); err != nil {
