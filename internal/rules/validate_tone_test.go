@@ -15,6 +15,7 @@ type toneCase struct {
 	rule string // rule id expected; "" means no tone or hate finding at all
 	sev  check.Severity
 	note string // substring the explanation must contain
+	lang string // language hint; empty lets the checker detect it
 }
 
 func runToneCases(t *testing.T, cases []toneCase) {
@@ -22,7 +23,7 @@ func runToneCases(t *testing.T, cases []toneCase) {
 	c, _ := fullChecker(t)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := c.Check(context.Background(), check.Draft{Text: tc.text})
+			rep, err := c.Check(context.Background(), check.Draft{Text: tc.text, Language: tc.lang})
 			if err != nil {
 				t.Fatalf("Check: %v", err)
 			}
@@ -62,7 +63,7 @@ func TestToneSeverityTiers(t *testing.T) {
 		{name: "a strong German insult is high", text: "Er ist ein Arschloch.", rule: "tone.insult_strong_de", sev: check.High},
 		{name: "a strong English insult is high", text: "He is an asshole.", rule: "tone.insult_strong_en", sev: check.High},
 		{name: "an insult about a third person is medium", text: "Der Typ ist ein Idiot.", rule: "tone.insult_de", sev: check.Medium},
-		{name: "an insult aimed with du is high", text: "Du bist ein Idiot.", rule: "tone.insult_de", sev: check.High, note: "direkt gegen eine Person"},
+		{name: "an insult aimed with du is high", text: "Du bist ein Idiot.", rule: "tone.insult_de", sev: check.High, note: "direkt gegen eine Person", lang: "de"},
 		{name: "an insult aimed with you is high", text: "You idiot, read the post.", rule: "tone.insult_en", sev: check.High},
 		{name: "what an idiot about a named person is high", text: "What an idiot, that Mr Miller.", rule: "tone.insult_en", sev: check.High},
 		{name: "a German compound insult is found", text: "Der Vollidiot hat geparkt.", rule: "tone.insult_de"},
@@ -126,14 +127,14 @@ func TestToneObfuscationIsSeenThrough(t *testing.T) {
 func TestToneContextIsNamed(t *testing.T) {
 	runToneCases(t, []toneCase{
 		{name: "negation removes a medium insult", text: "Er ist kein Idiot.", rule: ""},
-		{name: "negation lowers a strong insult and says so", text: "Er ist kein Arschloch.", rule: "tone.insult_strong_de", sev: check.Low, note: "Verneint"},
-		{name: "self-reference lowers and says so", text: "Ich war so ein Idiot heute.", rule: "tone.insult_de", sev: check.Low, note: "selbst"},
-		{name: "English self-reference lowers", text: "I was an idiot to forget my keys.", rule: "tone.insult_en", sev: check.Low, note: "yourself"},
-		{name: "a reported insult is lowered", text: "Er nannte mich „Idiot“.", rule: "tone.insult_de", sev: check.Low, note: "Zitiert"},
+		{name: "negation lowers a strong insult and says so", text: "Er ist kein Arschloch.", rule: "tone.insult_strong_de", sev: check.Low, note: "Verneint", lang: "de"},
+		{name: "self-reference lowers and says so", text: "Ich war so ein Idiot heute.", rule: "tone.insult_de", sev: check.Low, note: "selbst", lang: "de"},
+		{name: "English self-reference lowers", text: "I was an idiot to forget my keys.", rule: "tone.insult_en", sev: check.Low, note: "yourself", lang: "en"},
+		{name: "a reported insult is lowered", text: "Er nannte mich „Idiot“.", rule: "tone.insult_de", sev: check.Low, note: "Zitiert", lang: "de"},
 		{name: "counter-speech drops a slogan", text: "Wer „Ausländer raus“ ruft, ist ein Rassist.", rule: ""},
 		{name: "counter-speech in English drops a slogan", text: "People who say \"go back where you came from\" are racist.", rule: ""},
 		{name: "a disclaimer is not counter-speech", text: "Ich bin kein Rassist, aber Ausländer raus!", rule: "hate.exclusion_de", sev: check.High},
-		{name: "reclaimed self-identification lowers a slur", text: "Ich bin eine stolze Transe.", rule: "hate.slur_de", sev: check.Low, note: "Selbstbezeichnung"},
+		{name: "reclaimed self-identification lowers a slur", text: "Ich bin eine stolze Transe.", rule: "hate.slur_de", sev: check.Low, note: "Selbstbezeichnung", lang: "de"},
 		{name: "saying I am gay is no finding", text: "Ich bin schwul.", rule: ""},
 		{name: "as a queer woman is no finding", text: "As a queer woman, I love this community.", rule: ""},
 		{name: "hating a group is no self-identification", text: "Ich hasse Schwuchteln.", rule: "hate.slur_de", sev: check.High},
