@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/postcheck/postcheck/internal/check"
 )
 
 func TestRateLimitAnswers429WithRetryAfter(t *testing.T) {
@@ -121,4 +123,29 @@ func TestMetricsCanLeaveTheMainRouter(t *testing.T) {
 	if !strings.Contains(rec.Body.String(), "postcheck_http_requests_total") {
 		t.Error("the separate metrics handler lacks the series")
 	}
+}
+
+func TestRulesListAPolicysOwnRules(t *testing.T) {
+	extra := &check.Policy{Name: "acme", Thresholds: check.Thresholds{Review: check.Low, Block: check.High}, Extra: fakeRules{}}
+	s := newServer(t, nil)
+	c := check.NewChecker(detector, engine, check.WithPolicies(check.StaticPolicies(check.DefaultPolicy(), extra)))
+	s.checker = c
+	h := s.Handler()
+	if rec := do(t, h, "GET", "/api/v1/rules?policy=acme", "", ""); rec.Code != 200 || !strings.Contains(rec.Body.String(), `"customer.org_projects"`) {
+		t.Errorf("policy rules not listed: %d", rec.Code)
+	}
+	if rec := do(t, h, "GET", "/api/v1/rules", "", ""); strings.Contains(rec.Body.String(), `"customer.org_projects"`) {
+		t.Error("policy rules listed without ?policy")
+	}
+	if rec := do(t, h, "GET", "/api/v1/rules?policy=nope", "", ""); rec.Code != 422 {
+		t.Errorf("unknown policy: %d", rec.Code)
+	}
+}
+
+type fakeRules struct{}
+
+func (fakeRules) Match(check.MatchRequest) []check.Finding { return nil }
+func (fakeRules) Version() string                          { return "x" }
+func (fakeRules) Rules() []check.RuleInfo {
+	return []check.RuleInfo{{ID: "customer.org_projects", Category: check.Customer, Severity: check.High, Languages: []string{"*"}}}
 }

@@ -15,7 +15,8 @@ type rulesResponse struct {
 	Rules          []check.RuleInfo     `json:"rules"`
 }
 
-// handleRules is GET /api/v1/rules?category=&language=.
+// handleRules is GET /api/v1/rules?category=&language=&policy=; with a policy its
+// own rules (organisation terms, extra rules) are listed too.
 func (s *Server) handleRules(w http.ResponseWriter, r *http.Request) {
 	cat, lang := r.URL.Query().Get("category"), r.URL.Query().Get("language")
 	if cat != "" {
@@ -24,8 +25,19 @@ func (s *Server) handleRules(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	all := s.checker.Engine().Rules()
+	if name := r.URL.Query().Get("policy"); name != "" {
+		pol, ok := s.checker.Policies().Policy(name)
+		if !ok {
+			s.writeError(w, r, check.Errorf(check.EUnknownPolicy, "unknown policy %q", name))
+			return
+		}
+		if pol.Extra != nil {
+			all = append(all, pol.Extra.Rules()...)
+		}
+	}
 	out := rulesResponse{RulesetVersion: s.checker.Engine().Version(), Categories: check.CategoryInfos("en"), Rules: []check.RuleInfo{}}
-	for _, ri := range s.checker.Engine().Rules() {
+	for _, ri := range all {
 		if cat != "" && string(ri.Category) != cat {
 			continue
 		}
