@@ -174,7 +174,11 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 	var ruleDesc map[string]string
 	if d.Explain {
 		ruleDesc = make(map[string]string)
-		for _, r := range c.engine.Rules() {
+		rs := c.engine.Rules()
+		if pol.Extra != nil {
+			rs = append(rs, pol.Extra.Rules()...)
+		}
+		for _, r := range rs {
 			ruleDesc[r.ID] = r.Description
 		}
 	}
