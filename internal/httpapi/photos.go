@@ -113,7 +113,7 @@ func uploadError(err error) error {
 func photoError(err error) error {
 	switch {
 	case errors.Is(err, photo.ErrUnsupported):
-		return check.Errorf(check.EUnsupportedPhoto, "%s; postcheck reads JPEG, PNG, WebP and TIFF and cleans JPEG and PNG", err.Error())
+		return check.Errorf(check.EUnsupportedPhoto, "%s; postcheck reads JPEG, PNG, WebP, TIFF and HEIC and cleans JPEG and PNG", err.Error())
 	case errors.Is(err, photo.ErrInvalid):
 		return check.Errorf(check.EInvalidPhoto, "the photo could not be read: %s", err.Error())
 	}

@@ -123,6 +123,21 @@ func TestPhotoStripReturnsTheSamePictureWithoutMetadata(t *testing.T) {
 	}
 }
 
+func TestAHEICIsReadButNotCleaned(t *testing.T) {
+	h := newServer(t, nil).Handler()
+	file := phototest.HEIC(holiday)
+	rec := postPhoto(t, h, "/api/v1/photos/check", "photo", "IMG_0001.HEIC", file, map[string]string{"lang": "en"})
+	var rep PhotoReport
+	if err := json.Unmarshal(rec.Body.Bytes(), &rep); err != nil || rec.Code != 200 {
+		t.Fatalf("%d %v", rec.Code, err)
+	}
+	if rep.Format != "heif" || rep.CanStrip || rep.Verdict != "block" || !strings.Contains(rep.Suggestion, "Export the picture as JPEG or PNG") {
+		t.Errorf("heic report %+v", rep)
+	}
+	rec = postPhoto(t, h, "/api/v1/photos/strip", "photo", "IMG_0001.HEIC", file, nil)
+	assertProblem(t, rec, 415, "unsupported_photo")
+}
+
 func TestPhotoErrorsAreProblems(t *testing.T) {
 	h := newServer(t, nil).Handler()
 	big := phototest.JPEG(8, 8, phototest.Segment(0xFE, bytes.Repeat([]byte("x"), 60000)))

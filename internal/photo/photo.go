@@ -98,8 +98,8 @@ func isHEIFBrand(s string) bool {
 	return false
 }
 
-// Analyze reports the metadata of a photo. Unknown formats and GIF/HEIF give
-// ErrUnsupported; a broken JPEG, PNG or WebP gives ErrInvalid. A broken Exif block
+// Analyze reports the metadata of a photo. Unknown formats and GIF give
+// ErrUnsupported; a broken JPEG, PNG, WebP or HEIF gives ErrInvalid. A broken Exif block
 // inside an otherwise sound file is reported as ExifUnreadable, not as an error,
 // because the file can still be stripped.
 func Analyze(b []byte) (*Metadata, error) {
@@ -119,7 +119,9 @@ func Analyze(b []byte) (*Metadata, error) {
 		if perr := parseTIFF(b, m); perr != nil {
 			err = fmt.Errorf("%w: %v", ErrInvalid, perr)
 		}
-	case GIF, HEIF:
+	case HEIF:
+		err = analyzeHEIF(b, m)
+	case GIF:
 		return m, fmt.Errorf("%w: %s", ErrUnsupported, f)
 	default:
 		return nil, ErrUnsupported

@@ -183,7 +183,6 @@ func TestBrokenAndUnsupportedFilesAreErrorsNotPanics(t *testing.T) {
 		{"an empty file", nil, photo.ErrUnsupported},
 		{"a text file", []byte("hello, this is not a picture"), photo.ErrUnsupported},
 		{"a GIF", []byte("GIF89a\x01\x00\x01\x00"), photo.ErrUnsupported},
-		{"a HEIC", []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00"), photo.ErrUnsupported},
 		{"a JPEG cut inside its Exif", j[:40], photo.ErrInvalid},
 		{"a JPEG of only its start marker", []byte{0xFF, 0xD8, 0xFF}, photo.ErrInvalid},
 		{"a PNG cut in the middle", p[:len(p)/2], photo.ErrInvalid},
@@ -240,6 +239,27 @@ func TestAnalyzeReadsWebPExif(t *testing.T) {
 	}
 }
 
+func TestAnalyzeReadsTheExifItemOfAHEIC(t *testing.T) {
+	file := phototest.HEIC(phone)
+	m, err := photo.Analyze(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Format != photo.HEIF || m.GPS == nil || !near(m.GPS.Latitude, 52.516275) || m.Owner != "Anna Keller" || m.CanStrip {
+		t.Errorf("heic: %+v", m)
+	}
+	if _, _, err := photo.Strip(file); !errors.Is(err, photo.ErrUnsupported) {
+		t.Errorf("strip heic: %v, want unsupported", err)
+	}
+	if _, err := photo.Analyze(file[:20]); !errors.Is(err, photo.ErrInvalid) {
+		t.Errorf("a HEIC cut inside its first box: %v, want broken", err)
+	}
+	// Every cut of the file is an error or a report, never a panic.
+	for n := 0; n < len(file); n += 7 {
+		_, _ = photo.Analyze(file[:n])
+	}
+}
+
 func equal(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -259,6 +279,7 @@ func FuzzPhoto(f *testing.F) {
 	f.Add(phototest.PNG(4, 4, phototest.Chunk("eXIf", phone.TIFF()), phototest.TextChunk("a", "b")))
 	f.Add(append([]byte("II*\x00"), phone.TIFF()[4:]...))
 	f.Add([]byte("RIFF\x10\x00\x00\x00WEBPEXIF\x04\x00\x00\x00MM\x00*"))
+	f.Add(phototest.HEIC(phone))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := photo.Analyze(b)
 		if err == nil && m == nil {

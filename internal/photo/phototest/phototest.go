@@ -249,3 +249,39 @@ func PNG(w, h int, chunks ...[]byte) []byte {
 	}
 	return append(out, b[ihdrEnd:]...)
 }
+
+// box returns an ISO BMFF box.
+func box(typ string, payload ...[]byte) []byte {
+	n := 8
+	for _, p := range payload {
+		n += len(p)
+	}
+	out := binary.BigEndian.AppendUint32(nil, uint32(n))
+	out = append(out, typ...)
+	for _, p := range payload {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// HEIC returns the skeleton of an iPhone-style HEIC file: ftyp, a meta box whose item
+// table lists one Exif item, and the Exif bytes in mdat. There is no picture in it;
+// metadata readers do not need one.
+func HEIC(e Exif) []byte {
+	exif := append([]byte{0, 0, 0, 6}, "Exif\x00\x00"...)
+	exif = append(exif, e.TIFF()...)
+	ftyp := box("ftyp", []byte("heic\x00\x00\x00\x00mif1heic"))
+	infe := box("infe", []byte{2, 0, 0, 0, 0, 1, 0, 0}, []byte("Exif"), []byte{0})
+	iinf := box("iinf", []byte{0, 0, 0, 0, 0, 1}, infe)
+	iloc := func(off uint32) []byte {
+		p := []byte{0, 0, 0, 0, 0x44, 0x00, 0, 1, 0, 1, 0, 0, 0, 1}
+		p = binary.BigEndian.AppendUint32(p, off)
+		p = binary.BigEndian.AppendUint32(p, uint32(len(exif)))
+		return box("iloc", p)
+	}
+	meta := func(off uint32) []byte {
+		return box("meta", []byte{0, 0, 0, 0}, box("hdlr", make([]byte, 25)), iinf, iloc(off))
+	}
+	off := uint32(len(ftyp) + len(meta(0)) + 8)
+	return append(append(ftyp, meta(off)...), box("mdat", exif)...)
+}
