@@ -156,7 +156,7 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 				continue
 			}
 			if negatedBetween(doc, gi, gj, pi, pj) || pi > 0 && g.passive[doc.Tokens[pi-1].Norm] ||
-				pi > 1 && g.passive[doc.Tokens[pi-2].Norm] {
+				pi > 1 && g.passive[doc.Tokens[pi-2].Norm] && pastTense[doc.Tokens[pi-2].Norm] {
 				continue
 			}
 			best, bestDist = k, dist
@@ -169,6 +169,9 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 	}
 	return hits
 }
+
+// pastTense auxiliaries report the past even one word away: "wurden alle vergast".
+var pastTense = set("wurden", "wurde", "worden", "were", "was")
 
 // prepositions before a group make it the object of the sentence, not its subject:
 // "Gewalt gegen Frauen ist widerlich", "a threat to Jews".

@@ -20,6 +20,7 @@ func TestHateGroupPredicates(t *testing.T) {
 		{name: "a group that includes the author is no generalisation", text: "Lesben wie ich sind eine Schande für das Land? Was für ein Unsinn.", rule: ""},
 		{name: "a black cat is not a group", text: "Unsere schwarze Katze ist faul.", rule: ""},
 		{name: "Ausländer raus is an exclusion call", text: "Ausländer raus!", rule: "hate.exclusion_de", sev: check.High},
+		{name: "not welcome is an exclusion even after sind", text: "Asiaten sind hier nicht willkommen.", rule: "hate.exclusion_de"},
 		{name: "migrants going outside are not excluded", text: "Migranten gehen raus zum Fußball.", rule: ""},
 		{name: "a report of the past is no call", text: "Millionen Juden wurden vergast.", rule: ""},
 		{name: "a call to gas a group is", text: "Die Juden sollte man vergasen.", rule: "hate.exclusion_de"},
