@@ -317,7 +317,10 @@ var firstNames = set(
 	"philipp", "alexander", "luca", "luka", "milan", "fabian", "simon", "jonathan", "erik", "eric", "hannes", "lasse", "ole", "till",
 	"benjamin", "leonard", "valentin", "raphael", "rafael", "konstantin", "aaron", "mika", "mats", "jannik", "lennard", "lennart",
 	"kilian", "timo", "malte", "bastian", "florian", "sebastian", "tobias", "dominik", "sami", "yusuf", "ali", "emir", "elif", "zeynep",
-	"ayla", "amira", "lian", "noel", "fritz", "kurt", "bruno", "joshua", "joel", "marlon", "mathis", "lian", "lenny", "piet", "bent",
+	"ayla", "amira", "lian", "noel", "fritz", "kurt", "bruno", "joshua", "joel", "marlon", "mathis", "lenny", "piet", "bent",
+	"leni", "jule", "smilla", "ylvi", "nala", "tilda", "alma", "edda", "lotte", "liv", "malou", "mina", "nelly", "wilma", "hedda",
+	"levin", "jona", "lias", "nils", "lars", "tjark", "jasper", "janne", "hugo", "rudi", "bela", "ilvy", "lou", "juri", "kian",
+	"leano", "milo", "neo", "elyas", "ludwig", "maxi", "momo", "quentin", "magnus", "benno", "carlo", "enno", "hauke",
 	// English-speaking countries
 	"olivia", "amelia", "isla", "ava", "isabelle", "grace", "lily", "ivy", "freya", "florence", "evie", "poppy", "willow", "charlotte",
 	"harper", "evelyn", "abigail", "emily", "madison", "chloe", "aria", "scarlett", "penelope", "layla", "riley", "nora", "zoey",
@@ -331,6 +334,8 @@ var firstNames = set(
 	"benjamin", "jacob", "liam", "noah", "alexander", "logan", "tyler", "brody", "cooper", "hunter", "connor", "jake", "josh", "luke",
 	"finley", "harrison", "teddy", "reggie", "ronnie", "tommy", "billy", "bobby", "danny", "sammy", "toby", "max", "sam", "zach",
 	"zachary", "evan", "aaron", "adam", "austin", "blake", "brandon", "caden", "colton", "eli", "ezra", "jonah", "kai", "micah",
+	"lottie", "mabel", "ada", "iris", "maisie", "nancy", "sadie", "quinn", "piper", "wren", "remi", "rory", "ollie", "jude",
+	"rowan", "otis", "ezekiel", "silas", "beau", "asher", "declan", "emmett", "miles", "roman", "wesley",
 )
 
 // ambiguousNames are given names that are also ordinary words; they count only
