@@ -504,6 +504,10 @@ var verbAfterAdj = set("ist", "hat", "wird", "war", "kann", "darf", "will", "lie
 	"is", "was", "has", "had", "just", "started", "starts", "turned", "turns", "got", "loves", "said", "asked", "who", "will", "can",
 	"and", "made", "lost", "learned", "finally", "also", "now", "today", "heute", "jetzt", "endlich", "schon", "auch", "gestern", "yesterday")
 
+// adjNouns are plural nouns after "my oldest" that make it no child ("my oldest friends").
+var adjNouns = set("friends", "brothers", "sisters", "cousins", "colleagues", "memories", "photos", "clothes", "shoes", "jeans", "boots",
+	"books", "records", "sons", "daughters", "kids", "grandkids", "grandchildren", "nieces", "nephews", "girls", "boys", "pals", "mates", "buddies")
+
 // kinAnchor records a kinship word when a possessive stands before it.
 func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool, lang string) {
 	p := -1
@@ -565,7 +569,9 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 			if lang == "de" && s.cap(next) {
 				return
 			}
-			if _, _, _, paren := s.parenAge(i); !verbAfterAdj[nn] && !(lang == "de" && s.cap(i)) && !paren {
+			// "my oldest graduates", "my youngest loved": a verb follows, not a noun
+			enVerb := lang == "en" && (strings.HasSuffix(nn, "s") || strings.HasSuffix(nn, "ed")) && !adjNouns[nn]
+			if _, _, _, paren := s.parenAge(i); !verbAfterAdj[nn] && !(lang == "de" && s.cap(i)) && !paren && !enVerb {
 				return
 			}
 		}
