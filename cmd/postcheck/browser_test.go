@@ -418,6 +418,9 @@ func TestBrowserWarnsAboutAPhotoAndDownloadsItClean(t *testing.T) {
 	if n := jsEval[int](t, ctx, `document.querySelectorAll('a[href^="http"], iframe, img[src^="http"]').length`); n != 0 {
 		t.Errorf("%d external links or assets on the page (no online map)", n)
 	}
+	// The text alone is fine, but the post is not: the banner says so.
+	waitChecked(t, ctx)
+	waitJS(t, ctx, `document.querySelector("#verdict strong").textContent === "Do not post" && !document.getElementById("photo-attention").hidden`, "the banner to count the photo")
 	screenshot(t, ctx, "photo-warning")
 	must(t, ctx, chromedp.Click(chromedp.CSS(".photo-card button.download")))
 	assertClean(t, downloaded(t, dir, "IMG_2041-clean.jpg"))
@@ -425,6 +428,9 @@ func TestBrowserWarnsAboutAPhotoAndDownloadsItClean(t *testing.T) {
 	screenshot(t, ctx, "photo-downloaded")
 	must(t, ctx, chromedp.Click(chromedp.CSS(".photo-card button.remove")))
 	waitJS(t, ctx, `!document.querySelector(".photo-card") && document.activeElement.id === "photo"`, "the photo to be removed")
+	if v := jsEval[string](t, ctx, `document.querySelector("#verdict strong").textContent`); v != "Fine to post" {
+		t.Errorf("without the photo the banner says %q, want the text's own verdict", v)
+	}
 }
 
 func TestBrowserFormWorksWithoutJavaScript(t *testing.T) {

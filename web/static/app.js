@@ -191,7 +191,8 @@
     v.appendChild(el("strong", null, verdictLabel(r.verdict)));
     // Findings speak the draft's language, which may differ from the interface's.
     var dl = r.language && (r.language.code === "de" || r.language.code === "en") ? r.language.code : "";
-    var summary = el("span", dl ? { lang: dl } : null, trimVerdict(r.summary, verdictLabel(r.verdict)));
+    var summary = el("span", dl ? { lang: dl, "class": "summary" } : { "class": "summary" }, trimVerdict(r.summary, verdictLabel(r.verdict)));
+    summary.setAttribute("data-summary", summary.textContent);
     v.appendChild(summary);
     results.appendChild(v);
 
@@ -319,12 +320,23 @@
 
   // ---- photos ----
 
-  // updatePhotoNote adds a line to the verdict banner while a photo tells too much,
-  // so a clean text does not hide a revealing picture.
+  // updatePhotoNote makes the banner speak for the whole post: a photo that tells too
+  // much raises the verdict and adds a line, so a clean text cannot hide it.
   function updatePhotoNote() {
-    var note = document.getElementById("photo-attention");
-    if (!note) return;
-    var n = photos.filter(function (p) { return p.report && p.report.verdict !== "pass"; }).length;
+    var note = document.getElementById("photo-attention"), v = document.getElementById("verdict");
+    if (!note || !v || !last) return;
+    var worst = last.report.verdict, order = { pass: 0, review: 1, block: 2 };
+    var n = 0;
+    photos.forEach(function (p) {
+      if (!p.report || p.report.verdict === "pass") return;
+      n++;
+      if (order[p.report.verdict] > order[worst]) worst = p.report.verdict;
+    });
+    v.className = "verdict verdict-" + worst;
+    v.querySelector("strong").textContent = verdictLabel(worst);
+    // When a photo raised the verdict, the summary is the text's alone; say so.
+    var sum = v.querySelector(".summary");
+    if (sum) sum.textContent = (worst !== last.report.verdict ? "Text: " : "") + sum.getAttribute("data-summary");
     note.hidden = n === 0;
     note.textContent = n ? ui.uiPhotoattention.replace("%d", String(n)) : "";
   }
