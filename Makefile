@@ -51,6 +51,7 @@ fuzz:
 	$(GO) test ./internal/wire -run '^$$' -fuzz '^FuzzDecodeRequest$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/wire -run '^$$' -fuzz '^FuzzCheckOffsets$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd/postcheck -run '^$$' -fuzz '^FuzzReadLine$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/photo -run '^$$' -fuzz '^FuzzPhoto$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin
