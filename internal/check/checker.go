@@ -202,7 +202,7 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 		}
 		kept = append(kept, f)
 	}
-	rep.Findings = SortFindings(dedupe(kept))
+	rep.Findings = SortFindings(dedupeLanguages(dedupe(kept), msgLang))
 	rep.Categories = make(map[Category]CategoryCount, len(Categories))
 	for _, cat := range Categories {
 		rep.Categories[cat] = CategoryCount{}
@@ -353,6 +353,48 @@ func capFindings(fs []Finding, n int) []Finding {
 		out[i] = fs[k]
 	}
 	return out
+}
+
+// dedupeLanguages keeps one of two findings on the same span whose rules are the
+// German and English twins of one rule ("tone.insult_de", "tone.insult_en"): when a
+// short draft runs both rule sets, the author should not see the same card twice.
+// The twin in the draft's language stays, else the more severe one.
+func dedupeLanguages(fs []Finding, lang string) []Finding {
+	type key struct {
+		base string
+		span Span
+	}
+	seen := make(map[key]int, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		base, l, ok := languageTwin(f.RuleID)
+		if !ok {
+			out = append(out, f)
+			continue
+		}
+		k := key{base, f.Span}
+		i, dup := seen[k]
+		if !dup {
+			seen[k] = len(out)
+			out = append(out, f)
+			continue
+		}
+		_, prevLang, _ := languageTwin(out[i].RuleID)
+		if (l == lang && prevLang != lang) || (l != lang && prevLang != lang && f.Severity > out[i].Severity) {
+			out[i] = f
+		}
+	}
+	return out
+}
+
+// languageTwin splits "tone.insult_de" into "tone.insult" and "de".
+func languageTwin(id string) (base, lang string, ok bool) {
+	for _, l := range RuleLanguages {
+		if b, found := strings.CutSuffix(id, "_"+l); found {
+			return b, l, true
+		}
+	}
+	return id, "", false
 }
 
 // SortFindings sorts by start, then severity descending, then end, then rule id.

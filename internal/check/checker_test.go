@@ -281,3 +281,20 @@ func TestFindingsAreCappedWithAWarning(t *testing.T) {
 		t.Errorf("verdict and counts must cover every finding, not only the listed ones: %v %+v", rep.MaxSeverity, rep.Categories)
 	}
 }
+
+func TestLanguageTwinsOnOneSpanShowOnce(t *testing.T) {
+	fs := []Finding{
+		{RuleID: "tone.insult_de", Span: Span{0, 5}, Severity: Medium},
+		{RuleID: "tone.insult_en", Span: Span{0, 5}, Severity: High},
+		{RuleID: "tone.insult_en", Span: Span{9, 12}, Severity: High},
+		{RuleID: "tone.other", Span: Span{0, 5}, Severity: Low},
+	}
+	got := dedupeLanguages(append([]Finding(nil), fs...), "de")
+	if len(got) != 3 || got[0].RuleID != "tone.insult_de" {
+		t.Errorf("German draft: %+v", got)
+	}
+	got = dedupeLanguages(append([]Finding(nil), fs...), "fr")
+	if len(got) != 3 || got[0].RuleID != "tone.insult_en" {
+		t.Errorf("other language keeps the more severe twin: %+v", got)
+	}
+}
