@@ -1375,13 +1375,15 @@ func (s *childScan) findInstitutions() {
 // --- places ---
 
 var (
-	streetDE = reU(`\b(?:(?:in|an|auf|aus|zur|von) der |die |der )?([A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|allee|gasse|ring|damm|ufer|chaussee)(?:\s\d{1,3}[a-z]?)?)`)
-	spotDE   = reU(`\b(Spielplatz|Schwimmbad|Freibad|Hallenbad|Park|Bolzplatz|Turnhalle|Bücherei|Bibliothek|Skatepark|Waldspielplatz)\s(?:am|an der|im|in der|hinter der|beim|bei der|vor der|auf der)\s[A-ZÄÖÜ][\wäöüß-]+`)
-	streetEN = reU(`\b(?:on|at|near|off|down|by)\s((?:[A-Z][a-z]+\s){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Crescent|Close|Park|Playground|Pool|Library|Field|Fields|Rec Center|Plaza|Mall))\b`)
-	townDE   = reU(`\b(?:in|aus|bei|nahe|nach)\s([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)`)
-	townEN   = reU(`\b(?:in|from|near|at)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)`)
-	townSuf  = reU(`(?:dorf|heim|hausen|burg|berg|stadt|feld|bach|ingen|hofen|kirchen|rode|born|furt|hagen|stedt|beck|lingen|see|tal|witz|ow|brück|bruck|mund|lar|lohe|wald)$`)
-	cityDE   = set("berlin", "hamburg", "muenchen", "koeln", "frankfurt", "stuttgart", "duesseldorf", "leipzig", "dortmund", "essen", "bremen",
+	streetDE    = reU(`\b(?:(?:in|an|auf|aus|zur|von) der |die |der )?([A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|allee|gasse|ring|damm|ufer|chaussee)(?:\s\d{1,3}[a-z]?)?)`)
+	spotDE      = reU(`\b(Spielplatz|Schwimmbad|Freibad|Hallenbad|Park|Bolzplatz|Turnhalle|Bücherei|Bibliothek|Skatepark|Waldspielplatz)\s(?:am|an der|im|in der|hinter der|beim|bei der|vor der|auf der)\s[A-ZÄÖÜ][\wäöüß-]+`)
+	namedSpotDE = regexp.MustCompile(`\b(Spielplatz|Schwimmbad|Freibad|Hallenbad|Waldbad|Skatepark|Bolzplatz)\s([A-ZÄÖÜ][\wäöüß-]+)`)
+	namedSpotEN = regexp.MustCompile(`\bthe ([A-Z][a-z]+) (pool|playground|park|library|rec center|skatepark)\b`)
+	streetEN    = reU(`\b(?:on|at|near|off|down|by)\s((?:[A-Z][a-z]+\s){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Crescent|Close|Park|Playground|Pool|Library|Field|Fields|Rec Center|Plaza|Mall))\b`)
+	townDE      = reU(`\b(?:in|aus|bei|nahe|nach)\s([A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)`)
+	townEN      = reU(`\b(?:in|from|near|at)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)`)
+	townSuf     = reU(`(?:dorf|heim|hausen|burg|berg|stadt|feld|bach|ingen|hofen|kirchen|rode|born|furt|hagen|stedt|beck|lingen|see|tal|witz|ow|brück|bruck|mund|lar|lohe|wald)$`)
+	cityDE      = set("berlin", "hamburg", "muenchen", "koeln", "frankfurt", "stuttgart", "duesseldorf", "leipzig", "dortmund", "essen", "bremen",
 		"dresden", "hannover", "nuernberg", "duisburg", "bochum", "wuppertal", "bielefeld", "bonn", "muenster", "mannheim", "karlsruhe",
 		"augsburg", "wiesbaden", "kiel", "mainz", "freiburg", "rostock", "kassel", "potsdam", "erfurt", "luebeck", "regensburg", "wien",
 		"graz", "linz", "salzburg", "zuerich", "bern", "basel", "ulm", "jena", "trier", "passau", "koblenz", "aachen", "heidelberg", "darmstadt")
@@ -1406,6 +1408,13 @@ func (s *childScan) findPlaces() {
 	o := s.doc.Original
 	if s.de {
 		for _, m := range spotDE.FindAllStringSubmatchIndex(o, -1) {
+			s.addPlace(m[0], m[1], check.Medium, o[m[2]:m[3]], "the "+strings.ToLower(o[m[2]:m[3]]))
+		}
+		// "Freibad Westend", "Spielplatz Lindenhof"
+		for _, m := range namedSpotDE.FindAllStringSubmatchIndex(o, -1) {
+			if w := strings.ToLower(foldUmlauts(o[m[4]:m[5]])); placeStop[w] || instNameStop[w] || nameStop[w] {
+				continue
+			}
 			s.addPlace(m[0], m[1], check.Medium, o[m[2]:m[3]], "the "+strings.ToLower(o[m[2]:m[3]]))
 		}
 		for _, m := range streetDE.FindAllStringSubmatchIndex(o, -1) {
@@ -1436,6 +1445,13 @@ func (s *childScan) findPlaces() {
 	if s.en {
 		for _, m := range streetEN.FindAllStringSubmatchIndex(o, -1) {
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "nearby")
+		}
+		// "the Westend pool"
+		for _, m := range namedSpotEN.FindAllStringSubmatchIndex(o, -1) {
+			if placeStop[strings.ToLower(o[m[2]:m[3]])] {
+				continue
+			}
+			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "the local "+o[m[4]:m[5]])
 		}
 		for _, m := range townEN.FindAllStringSubmatchIndex(o, -1) {
 			w := o[m[2]:m[3]]

@@ -262,6 +262,7 @@ var exposurePhrases = []struct {
 	{`\bbad grades?\b`, 2, "Schulprobleme", "school trouble"},
 	{`\b(?:an? |first |another )f in (?:math|maths|english|science|spelling)\b`, 2, "Schulprobleme", "school trouble"},
 	{`\bstomach (?:pains?|aches?)\b`, 2, "Krankheit", "illness"},
+	{`\b(?:in|at|to) the er\b`, 2, "Krankenhaus", "hospital"},
 	{`\bheld back\b`, 2, "Schulprobleme", "school trouble"},
 	{`\bfailed (?:math|maths|english|science|the test|his test|her test)\b`, 2, "Schulprobleme", "school trouble"},
 	{`\bmagen-darm\b`, 2, "Krankheit", "illness"},
