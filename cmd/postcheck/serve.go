@@ -75,6 +75,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	rateLimit := fs.Float64("rate-limit", -1, "requests per second per client address; 0 is off (default: off on a loopback address, 20 elsewhere)")
 	rateBurst := fs.Int("rate-burst", 40, "burst size of the per-client rate limit")
 	metricsAddr := fs.String("metrics-addr", "", "serve /metrics on this address instead of the main one")
+	noForm := fs.Bool("no-form", false, "serve only the API, not the browser form (the form needs no token)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -116,6 +117,12 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		httpapi.WithRateLimit(*rateLimit, *rateBurst), httpapi.WithAPITokens(tokens...), httpapi.WithCORSOrigins(origins...)}
 	if *metricsAddr != "" {
 		opts = append(opts, httpapi.WithoutMetrics())
+	}
+	if *noForm {
+		opts = append(opts, httpapi.WithoutForm())
+	}
+	if len(tokens) > 0 && !*noForm {
+		log.Warn("API tokens are set but the browser form is on: the form checks drafts without a token (use --no-form)")
 	}
 	srv := httpapi.New(checker, pages, web.Static(), opts...)
 	if *metricsAddr != "" {

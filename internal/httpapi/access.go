@@ -49,6 +49,10 @@ func WithCORSOrigins(origins ...string) Option {
 	}
 }
 
+// WithoutForm serves only the API: the browser form checks drafts without a token,
+// so an API behind tokens should run without it.
+func WithoutForm() Option { return func(s *Server) { s.noForm = true } }
+
 // WithoutMetrics leaves /metrics off the main router (serve it elsewhere with MetricsHandler).
 func WithoutMetrics() Option { return func(s *Server) { s.noMetrics = true } }
 

@@ -149,3 +149,15 @@ func (fakeRules) Version() string                          { return "x" }
 func (fakeRules) Rules() []check.RuleInfo {
 	return []check.RuleInfo{{ID: "customer.org_projects", Category: check.Customer, Severity: check.High, Languages: []string{"*"}}}
 }
+
+func TestTheFormCanBeSwitchedOff(t *testing.T) {
+	h := newServer(t, nil, WithoutForm()).Handler()
+	for _, tc := range []struct{ method, path string }{{"GET", "/"}, {"POST", "/"}, {"GET", "/static/app.js"}} {
+		if rec := do(t, h, tc.method, tc.path, "application/x-www-form-urlencoded", "text=x"); rec.Code != 404 && rec.Code != 405 {
+			t.Errorf("%s %s: %d", tc.method, tc.path, rec.Code)
+		}
+	}
+	if rec := do(t, h, "POST", "/api/v1/check", "application/json", `{"text":"x y z"}`); rec.Code != 200 {
+		t.Errorf("the API must stay: %d", rec.Code)
+	}
+}

@@ -32,6 +32,7 @@ type Server struct {
 	tokens       [][]byte
 	corsOrigins  []string
 	noMetrics    bool
+	noForm       bool
 }
 
 // Option configures a Server.
@@ -71,9 +72,11 @@ func (s *Server) Handler() http.Handler {
 		s.writeError(w, r, check.Errorf(check.EMethodNotAllowed, "%s is not allowed here", r.Method))
 	})
 
-	r.Get("/", s.handleForm)
-	r.With(s.rateLimit).Post("/", s.handleFormPost)
-	r.Handle("/static/*", http.StripPrefix("/static/", s.staticHandler()))
+	if !s.noForm {
+		r.Get("/", s.handleForm)
+		r.With(s.rateLimit).Post("/", s.handleFormPost)
+		r.Handle("/static/*", http.StripPrefix("/static/", s.staticHandler()))
+	}
 
 	r.Get("/healthz", s.handleHealthz)
 	r.Get("/readyz", s.handleReadyz)
