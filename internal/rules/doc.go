@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/postcheck/postcheck/internal/text"
 )
@@ -11,7 +13,39 @@ type Doc struct {
 	*text.Prepared
 	// Langs are the rule languages that run for this draft.
 	Langs []string
+
+	foldOnce, foldNormOnce sync.Once
+	folded, foldedNorm     string
 }
+
+// Folded is text.Fold of the original text, made once per draft for the guards of
+// every rule's expressions.
+func (d *Doc) Folded() string {
+	d.foldOnce.Do(func() { d.folded = text.Fold(d.Original) })
+	return d.folded
+}
+
+// FoldedNorm is text.Fold of the normalised text.
+func (d *Doc) FoldedNorm() string {
+	d.foldNormOnce.Do(func() { d.foldedNorm = text.Fold(d.Norm) })
+	return d.foldedNorm
+}
+
+// guardedRe is a regular expression with the guard that skips drafts it cannot match.
+type guardedRe struct {
+	*regexp.Regexp
+	guard *text.Guard
+}
+
+func guarded(re *regexp.Regexp) guardedRe { return guardedRe{re, text.NewGuard(re)} }
+
+func mustGuarded(expr string) guardedRe { return guarded(regexp.MustCompile(expr)) }
+
+// may reports whether the expression can match the original text of doc.
+func (g guardedRe) may(doc *Doc) bool { return g.guard.MayMatch(doc.Folded()) }
+
+// mayNorm reports whether the expression can match the normalised text of doc.
+func (g guardedRe) mayNorm(doc *Doc) bool { return g.guard.MayMatch(doc.FoldedNorm()) }
 
 // NewDoc prepares text for matching.
 func NewDoc(s string, langs []string) *Doc {

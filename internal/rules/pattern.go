@@ -3,14 +3,18 @@ package rules
 import (
 	"fmt"
 	"regexp"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 // patternMatcher runs regular expressions over the normalised text (default) or the
 // original text ("raw"). Normalised text is lower case, with ä→ae, ö→oe, ü→ue, ß→ss.
 type patternMatcher struct {
-	res   []*regexp.Regexp
-	raw   bool
-	group int
+	res []*regexp.Regexp
+	// guards[i] skips drafts that res[i] cannot match
+	guards []*text.Guard
+	raw    bool
+	group  int
 }
 
 func newPatternMatcher(patterns []string, on string, group int) (*patternMatcher, error) {
@@ -34,6 +38,7 @@ func newPatternMatcher(patterns []string, on string, group int) (*patternMatcher
 			return nil, fmt.Errorf("pattern %q has no group %d", p, group)
 		}
 		m.res = append(m.res, re)
+		m.guards = append(m.guards, text.NewGuard(re))
 	}
 	return m, nil
 }
@@ -44,7 +49,10 @@ func (m *patternMatcher) match(doc *Doc) []Hit {
 	if m.raw {
 		subject = doc.Original
 	}
-	for _, re := range m.res {
+	for i, re := range m.res {
+		if m.raw && !m.guards[i].MayMatch(doc.Folded()) || !m.raw && !m.guards[i].MayMatch(doc.FoldedNorm()) {
+			continue
+		}
 		for _, loc := range re.FindAllStringSubmatchIndex(subject, -1) {
 			a, b := loc[2*m.group], loc[2*m.group+1]
 			if a < 0 || a == b {

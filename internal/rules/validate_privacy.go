@@ -89,7 +89,7 @@ func (c *allCache) all(doc *Doc) []pii.Match {
 
 // labelled is a value that counts only after (or before) its label.
 type labelled struct {
-	re *regexp.Regexp
+	re guardedRe
 	// group is the submatch reported; the rest of the match is the label.
 	group int
 	// sep, when above zero, is the submatch between label and value, passed to ok.
@@ -110,34 +110,34 @@ var stopValueRe = regexp.MustCompile(stopValue)
 // labelledKinds holds the patterns of privacy_labelled by `kind`.
 var labelledKinds = map[string][]labelled{
 	"date_of_birth": {
-		{re: regexp.MustCompile(`(?i)(?:\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum\s*:?|\bgeburtstag\s*(?:ist\s+)?(?:am\s+)?:?|\bborn(?:\s+on)?|\bdate of birth\s*:?|\bdob\s*:?|\bd\.o\.b\.\s*:?|\bbirthday\s+(?:is\s+)?(?:on\s+)?|\bbirth date\s*:?)\s*(` + dateExpr + `)`), group: 1},
-		{re: regexp.MustCompile(`(?i)\b(?:am|on)\s+(` + dateExpr + `)\s+(?:geboren|born)\b`), group: 1},
-		{re: regexp.MustCompile(`(?i)\b(?:hat|habe|haben|hast|feiert|feiere)\s+(?:am\s+)?(` + dateExpr + `)\s+(?:seinen\s+|ihren\s+|meinen\s+|\d+\.\s+)?geburtstag`), group: 1},
+		{re: mustGuarded(`(?i)(?:\bgeb\.|\bgeboren(?:\s+am)?|\bgeburtsdatum\s*:?|\bgeburtstag\s*(?:ist\s+)?(?:am\s+)?:?|\bborn(?:\s+on)?|\bdate of birth\s*:?|\bdob\s*:?|\bd\.o\.b\.\s*:?|\bbirthday\s+(?:is\s+)?(?:on\s+)?|\bbirth date\s*:?)\s*(` + dateExpr + `)`), group: 1},
+		{re: mustGuarded(`(?i)\b(?:am|on)\s+(` + dateExpr + `)\s+(?:geboren|born)\b`), group: 1},
+		{re: mustGuarded(`(?i)\b(?:hat|habe|haben|hast|feiert|feiere)\s+(?:am\s+)?(` + dateExpr + `)\s+(?:seinen\s+|ihren\s+|meinen\s+|\d+\.\s+)?geburtstag`), group: 1},
 	},
 	"licence_plate": {
-		{re: regexp.MustCompile(`\b([A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?[1-9]\d{0,3}[EH]?)\b`), group: 1},
-		{re: regexp.MustCompile(`\b([A-Z]{2}\d{2}\s?[A-Z]{3})\b`), group: 1},
+		{re: mustGuarded(`\b([A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?[1-9]\d{0,3}[EH]?)\b`), group: 1},
+		{re: mustGuarded(`\b([A-Z]{2}\d{2}\s?[A-Z]{3})\b`), group: 1},
 	},
 	"password": {
-		{re: regexp.MustCompile(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b` +
+		{re: mustGuarded(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b` +
 			// an optional "für das Gäste-WLAN" / "for the family" before the separator
 			`((?:\s+(?:für|for|vom|von|of|fürs|zum|zur|der|des|to)\s+[^:=\n.!?]{1,30}?)?\s*(?:\bist\b|\bis\b|\blautet\b|=|:|–)\s*|\s+)` +
 			// A trailing "!" or "?" is kept in the value: masking a sentence mark costs nothing,
 			// leaving the last character of a password visible does.
 			`["'„“‚]?([^\s"'“”‘’]{4,64}?[!?]*)["'“”‘’]?(?:[.,;)]*(?:\s|$))`), group: 2, sep: 1, ok: passwordValue},
-		{re: regexp.MustCompile(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination|schlüsselkasten|schlüsselsafe|schlüsselbox|key ?safe|key ?box|lock ?box|code für (?:den|die|das) \S+)[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
+		{re: mustGuarded(`(?i)\b(?:pin|pin-code|pincode|pin code|geheimzahl|tresorcode|türcode|tuercode|door code|alarm code|alarmcode|schlosscode|zahlenschloss|gate code|torcode|entry code|kombination|combination|schlüsselkasten|schlüsselsafe|schlüsselbox|key ?safe|key ?box|lock ?box|code für (?:den|die|das) \S+)[^.!?\n\d]{0,30}?\b(\d{4,8})\b`), group: 1},
 	},
 	"one_time_code": {
-		{re: regexp.MustCompile(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|(?-i:m?TAN|OTP)|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},
+		{re: mustGuarded(`(?i)\b(?:bestätigungscode|bestaetigungscode|verifizierungscode|verifikationscode|sicherheitscode|einmalcode|einmal-code|sms-code|login-code|anmeldecode|(?-i:m?TAN|OTP)|2fa-code|2fa code|2fa|verification code|security code|one-time code|one time code|one-time password|login code|auth code|authentication code|access code|zugangscode)\b[^.!?\n\d]{0,20}?\b(\d{4,8}|\d{3}[- ]\d{3})\b`), group: 1},
 	},
 	"booking_code": {
-		{re: regexp.MustCompile(`(?i)\b(?:buchungscode|buchungsnummer|buchungsreferenz|buchungsbestätigung|reservierungscode|reservierungsnummer|filekey|booking reference|booking code|booking ref|booking number|confirmation number|confirmation code|pnr|record locator|ticketnummer|ticket number|e-ticket|boarding pass|bordkarte|boardingpass)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{5,13}))\b`), group: 1,
+		{re: mustGuarded(`(?i)\b(?:buchungscode|buchungsnummer|buchungsreferenz|buchungsbestätigung|reservierungscode|reservierungsnummer|filekey|booking reference|booking code|booking ref|booking number|confirmation number|confirmation code|pnr|record locator|ticketnummer|ticket number|e-ticket|boarding pass|bordkarte|boardingpass)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{5,13}))\b`), group: 1,
 			ok: func(v, _ string) bool {
 				return strings.ToUpper(v) == v && strings.ContainsAny(v, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") && (hasDigit(v) || len(v) == 6)
 			}},
 	},
 	"id_document": {
-		{re: regexp.MustCompile(`(?i)\b(?:personalausweis(?:nummer)?|ausweisnummer|ausweis-nr\.?|ausweis|reisepass(?:nummer)?|passnummer|pass-nr\.?|id card(?: number)?|id number|identity card(?: number)?|passport(?: number| no\.?)?|driver'?s licen[cs]e(?: number| no\.?)?|driving licen[cs]e(?: number| no\.?)?|führerschein(?:nummer)?|fuehrerschein(?:nummer)?|licen[cs]e number)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{6,18}))\b`), group: 1,
+		{re: mustGuarded(`(?i)\b(?:personalausweis(?:nummer)?|ausweisnummer|ausweis-nr\.?|ausweis|reisepass(?:nummer)?|passnummer|pass-nr\.?|id card(?: number)?|id number|identity card(?: number)?|passport(?: number| no\.?)?|driver'?s licen[cs]e(?: number| no\.?)?|driving licen[cs]e(?: number| no\.?)?|führerschein(?:nummer)?|fuehrerschein(?:nummer)?|licen[cs]e number)\b[^.!?\n]{0,20}?\b((?-i:[A-Z0-9]{6,18}))\b`), group: 1,
 			ok: func(v, _ string) bool { return hasDigit(v) && strings.ToUpper(v) == v && !allDigitsYear(v) }},
 	},
 }
@@ -191,6 +191,9 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 		var hits []Hit
 		s := doc.Original
 		for _, p := range pats {
+			if !p.re.may(doc) {
+				continue
+			}
 			// A rejected value must not hide a later label ("Zugangsdaten für X: Passwort: Y"),
 			// so after a rejected value the search resumes right after its label.
 			for off := 0; off < len(s); {

@@ -20,7 +20,7 @@ const (
 )
 
 type whereaboutsPattern struct {
-	re  *regexp.Regexp
+	re  guardedRe
 	sev check.Severity
 	// need, when set, must match the sentence; not, when set, must not; also, when set,
 	// must match as well.
@@ -36,22 +36,22 @@ var (
 
 var whereaboutsKinds = map[string][]whereaboutsPattern{
 	"absence": {
-		{re: regexp.MustCompile(`(?i)\b(?:haus|wohnung|bude|hütte|house|flat|apartment|home|place)\s+(?:steht|ist|bleibt|will be|is|stays|'s)\s+(?:\S+\s+){0,4}?(?:leer|unbewohnt|empty|unoccupied)\b`), sev: check.High},
-		{re: regexp.MustCompile(`(?i)\b(?:niemand|keiner|nobody|no one|no-one)\s+(?:ist\s+|is\s+|will be\s+|'s\s+)?(?:\S+\s+){0,3}?(?:zu\s*hause|daheim|home|at home)\b`), sev: check.High},
-		{re: regexp.MustCompile(`(?i)\b` + numWordsDE + `\s+(?:wochen|tage|monate|woche|monat)\s+(?:lang\s+)?(?:(?:urlaub|ferien|weg|in|auf|nach|im|an der|am)\b(?:\s+[\p{L}\-]+){0,2}|(?-i:[A-ZÄÖÜ][\p{L}\-]+)(?:\s(?-i:[A-ZÄÖÜ][\p{L}\-]+))?)`), sev: check.Medium, need: awayOrPlace, not: notNowRe},
-		{re: regexp.MustCompile(`(?i)\b(?:for|away for)\s+` + numWordsEN + `\s+(?:weeks?|days|months?)\b`), sev: check.Medium, need: awayRe, not: notNowRe},
-		{re: regexp.MustCompile(`(?i)\b(?:(?:sind|bin|ist|seid)\s+(?:\S+\s+){0,3}?bis\s+(?:zum\s+|einschließlich\s+)?(?:\d{1,2}\.(?:\s?\d{1,2}\.)?|\d{1,2}\.\s?[a-zä]+|` + weekday + `|ende\s+\S+|mitte\s+\S+)|(?:away|gone|out of town|on holiday|on vacation|abroad|off)\s+(?:until|till|til|through)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|` + weekday + `|\S+\s\d{1,2}(?:st|nd|rd|th)?|end of \S+|mid-\S+))`), sev: check.Medium, need: awayRe, not: pastRe},
-		{re: regexp.MustCompile(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: notNowRe},
+		{re: mustGuarded(`(?i)\b(?:haus|wohnung|bude|hütte|house|flat|apartment|home|place)\s+(?:steht|ist|bleibt|will be|is|stays|'s)\s+(?:\S+\s+){0,4}?(?:leer|unbewohnt|empty|unoccupied)\b`), sev: check.High},
+		{re: mustGuarded(`(?i)\b(?:niemand|keiner|nobody|no one|no-one)\s+(?:ist\s+|is\s+|will be\s+|'s\s+)?(?:\S+\s+){0,3}?(?:zu\s*hause|daheim|home|at home)\b`), sev: check.High},
+		{re: mustGuarded(`(?i)\b` + numWordsDE + `\s+(?:wochen|tage|monate|woche|monat)\s+(?:lang\s+)?(?:(?:urlaub|ferien|weg|in|auf|nach|im|an der|am)\b(?:\s+[\p{L}\-]+){0,2}|(?-i:[A-ZÄÖÜ][\p{L}\-]+)(?:\s(?-i:[A-ZÄÖÜ][\p{L}\-]+))?)`), sev: check.Medium, need: awayOrPlace, not: notNowRe},
+		{re: mustGuarded(`(?i)\b(?:for|away for)\s+` + numWordsEN + `\s+(?:weeks?|days|months?)\b`), sev: check.Medium, need: awayRe, not: notNowRe},
+		{re: mustGuarded(`(?i)\b(?:(?:sind|bin|ist|seid)\s+(?:\S+\s+){0,3}?bis\s+(?:zum\s+|einschließlich\s+)?(?:\d{1,2}\.(?:\s?\d{1,2}\.)?|\d{1,2}\.\s?[a-zä]+|` + weekday + `|ende\s+\S+|mitte\s+\S+)|(?:away|gone|out of town|on holiday|on vacation|abroad|off)\s+(?:until|till|til|through)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|` + weekday + `|\S+\s\d{1,2}(?:st|nd|rd|th)?|end of \S+|mid-\S+))`), sev: check.Medium, need: awayRe, not: pastRe},
+		{re: mustGuarded(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: notNowRe},
 	},
 	"live_location": {
-		{re: regexp.MustCompile(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
-		{re: regexp.MustCompile(`(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`), sev: check.Medium, not: futurePast},
-		{re: regexp.MustCompile(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
-		{re: regexp.MustCompile(`📍\s*` + placeName), sev: check.Low},
+		{re: mustGuarded(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
+		{re: mustGuarded(`(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`), sev: check.Medium, not: futurePast},
+		{re: mustGuarded(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
+		{re: mustGuarded(`📍\s*` + placeName), sev: check.Low},
 	},
 	"routine": {
-		{re: regexp.MustCompile(`(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
-		{re: regexp.MustCompile(`(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
+		{re: mustGuarded(`(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
+		{re: mustGuarded(`(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
 	},
 }
 
@@ -82,6 +82,9 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 		var hits []Hit
 		s := doc.Original
 		for _, p := range pats {
+			if !p.re.may(doc) {
+				continue
+			}
 			for _, loc := range p.re.FindAllStringIndex(s, -1) {
 				a, b := loc[0], loc[1]
 				for b > a && (s[b-1] == ' ' || s[b-1] == ',') {

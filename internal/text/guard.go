@@ -1,0 +1,362 @@
+package text
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Guard says cheaply when a regular expression cannot match a text. Go's regexp engine
+// has no fast skip for case-insensitive alternations, so it walks every byte of a draft
+// for each of the hundreds of rule expressions; most drafts contain none of the words
+// an expression needs. A Guard holds literal strings of which every match contains at
+// least one, derived from the expression's syntax tree, and compares them with the
+// case-folded text (see Fold). The derivation is conservative: where it cannot tell,
+// the guard lets the expression run, so guarding never changes what an expression finds.
+type Guard struct {
+	lits []string // folded; nil lets every text through
+}
+
+// maxLits bounds the strings of one literal set; larger sets are given up.
+const maxLits = 96
+
+// NewGuard derives the guard of re.
+func NewGuard(re *regexp.Regexp) *Guard {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return &Guard{}
+	}
+	in := analyse(t.Simplify())
+	req := in.best()
+	if req == nil || score(req) < 1 {
+		return &Guard{}
+	}
+	return &Guard{lits: minimise(req)}
+}
+
+// Literals returns the folded strings one of which every match contains; nil when
+// the guard cannot rule out any text.
+func (g *Guard) Literals() []string { return g.lits }
+
+// MayMatch reports whether the expression can match a text whose Fold is folded.
+func (g *Guard) MayMatch(folded string) bool {
+	if g == nil || g.lits == nil {
+		return true
+	}
+	for _, l := range g.lits {
+		if strings.Contains(folded, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// Fold maps every rune of s to one representative of its case-folding orbit (the one
+// regexp's (?i) uses to compare), ASCII letters to lower case. It keeps invalid bytes.
+func Fold(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			break
+		}
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			b.WriteByte(s[i])
+		} else {
+			b.WriteRune(foldRune(r))
+		}
+		i += w
+	}
+	return b.String()
+}
+
+// foldRune returns the representative of r's simple-folding orbit: its ASCII member in
+// lower case when it has one (K for the Kelvin sign, s for the long s), else the least.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	if least < utf8.RuneSelf {
+		return foldRune(least)
+	}
+	return least
+}
+
+// info is what the analysis knows of a sub-expression. Each set is nil when unknown.
+type info struct {
+	// exact: every match is one of these strings.
+	exact []string
+	// prefix: every match starts with one of these strings.
+	prefix []string
+	// req: every match contains one of these strings.
+	req []string
+}
+
+func (in info) best() []string {
+	var cands [][]string
+	for _, s := range [][]string{in.exact, in.prefix, in.req} {
+		if s != nil {
+			cands = append(cands, s)
+		}
+	}
+	return pick(cands)
+}
+
+// score rates a literal set by its shortest string: longer strings rule out more texts.
+func score(s []string) int {
+	if len(s) == 0 {
+		return 1 << 20 // matches nothing at all
+	}
+	m := 1 << 20
+	for _, x := range s {
+		m = min(m, len(x))
+	}
+	return m
+}
+
+func pick(cands [][]string) []string {
+	var best []string
+	for _, c := range cands {
+		if c == nil || len(c) > maxLits {
+			continue
+		}
+		if best == nil || score(c) > score(best) || score(c) == score(best) && len(c) < len(best) {
+			best = c
+		}
+	}
+	return best
+}
+
+func analyse(re *syntax.Regexp) info {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return info{exact: []string{}}
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return info{exact: []string{""}}
+	case syntax.OpLiteral:
+		var b strings.Builder
+		for _, r := range re.Rune {
+			if r == utf8.RuneError {
+				return info{}
+			}
+			b.WriteRune(foldRune(r))
+		}
+		return info{exact: []string{b.String()}}
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+			if n > 16 {
+				return info{}
+			}
+		}
+		var set []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r == utf8.RuneError {
+					return info{}
+				}
+				set = append(set, string(foldRune(r)))
+			}
+		}
+		return info{exact: dedupe(set)}
+	case syntax.OpCapture:
+		return analyse(re.Sub[0])
+	case syntax.OpQuest:
+		sub := analyse(re.Sub[0])
+		if sub.exact != nil {
+			return info{exact: dedupe(append(slices.Clone(sub.exact), ""))}
+		}
+		return info{}
+	case syntax.OpPlus:
+		return repeated(analyse(re.Sub[0]))
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			if re.Max == 1 {
+				return analyse(&syntax.Regexp{Op: syntax.OpQuest, Sub: re.Sub})
+			}
+			return info{}
+		}
+		return repeated(analyse(re.Sub[0]))
+	case syntax.OpConcat:
+		return concat(re.Sub)
+	case syntax.OpAlternate:
+		return alternate(re.Sub)
+	}
+	return info{} // any character, star
+}
+
+// repeated is the info of one or more repetitions of sub: it starts with sub and contains it.
+func repeated(sub info) info {
+	p := sub.prefix
+	if sub.exact != nil {
+		p = sub.exact
+	}
+	return info{prefix: p, req: sub.best()}
+}
+
+func concat(subs []*syntax.Regexp) info {
+	var out info
+	var cands [][]string
+	cur := []string{""} // the strings the current run of exact parts can be
+	atStart := true     // the run began at the start of the concatenation
+	exactAll := true
+	end := func(run []string) {
+		cands = append(cands, run)
+		if atStart {
+			out.prefix = run
+		}
+		atStart = false
+		exactAll = false
+	}
+	for _, s := range subs {
+		in := analyse(s)
+		if in.exact != nil && charClass(cur, in.exact) {
+			// A class of single characters (white space, digits) after a word multiplies
+			// the strings to test without making them rarer: the word alone will do.
+			end(cur)
+			cur = in.exact
+			continue
+		}
+		if in.exact != nil {
+			if next := product(cur, in.exact); next != nil {
+				cur = next
+				continue
+			}
+			end(cur)
+			cur = in.exact
+			continue
+		}
+		// The run ends here; extended by how this part starts, it is still required.
+		run := cur
+		if in.prefix != nil && !charClass(cur, in.prefix) {
+			if p := product(cur, in.prefix); p != nil {
+				run = p
+			}
+		}
+		end(run)
+		cands = append(cands, in.best())
+		cur = []string{""}
+	}
+	if exactAll {
+		out.exact = cur
+		return out
+	}
+	cands = append(cands, cur)
+	out.req = pick(cands)
+	return out
+}
+
+// charClass reports a set of more than three single characters after a run that is
+// already specific: a class of white space or digits after a word multiplies the
+// strings to test without making them rarer, so the run is better left alone.
+func charClass(run, next []string) bool {
+	return score(run) >= 3 && len(next) > 3 && score(next) <= 1
+}
+
+func alternate(subs []*syntax.Regexp) info {
+	var exact, prefix, req []string
+	exactOK, prefixOK, reqOK := true, true, true
+	for _, s := range subs {
+		in := analyse(s)
+		if exactOK && in.exact != nil {
+			exact = append(exact, in.exact...)
+		} else {
+			exactOK = false
+		}
+		p := in.prefix
+		if in.exact != nil {
+			p = in.exact
+		}
+		if prefixOK && p != nil {
+			prefix = append(prefix, p...)
+		} else {
+			prefixOK = false
+		}
+		if r := in.best(); reqOK && r != nil {
+			req = append(req, r...)
+		} else {
+			reqOK = false
+		}
+	}
+	var out info
+	if exactOK && len(exact) <= maxLits {
+		out.exact = dedupe(exact)
+	}
+	if prefixOK && len(prefix) <= maxLits {
+		out.prefix = dedupe(prefix)
+	}
+	if reqOK && len(req) <= maxLits {
+		out.req = dedupe(req)
+	}
+	return out
+}
+
+// product concatenates every string of a with every string of b; nil when too many.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxLits {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return dedupe(out)
+}
+
+func dedupe(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// minimise drops strings that contain another string of the set: the shorter one is
+// found wherever the longer one is.
+func minimise(s []string) []string {
+	var out []string
+	for i, x := range s {
+		redundant := false
+		for j, y := range s {
+			if i != j && len(y) < len(x) && strings.Contains(x, y) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,78 @@
+package text
+
+import (
+	"math/rand"
+	"regexp"
+	"slices"
+	"testing"
+)
+
+func TestGuardLiterals(t *testing.T) {
+	tests := []struct {
+		name, re string
+		want     []string
+	}{
+		{"a case-insensitive alternation of labels needs one of its labels", `(?i)\b(?:geb\.|geboren|born)\s*(\d+)`, []string{"born", "geb.", "geboren"}},
+		{"an optional part is not required, the digits are", `(?i)\b(?:passwort)?\s*(\d{4})`, []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"}},
+		{"a plain word is required as written, folded", `\bKennzeichen\b`, []string{"kennzeichen"}},
+		{"a required literal after a repetition is found", `\d+\s*(?:km|meilen)`, []string{"km", "meilen"}},
+		{"an expression of any characters has no literal", `.+`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := NewGuard(regexp.MustCompile(tt.re)).Literals()
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("literals of %q = %q, want %q", tt.re, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFoldMapsEveryCaseVariantToOneForm(t *testing.T) {
+	for in, want := range map[string]string{
+		"Straße STRASSE": "straße strasse",
+		"\u212Aelvin":     "kelvin", // the Kelvin sign matches k under (?i)
+		"\u017Fecret":     "secret", // so does the long s
+		"ÄÖÜ äöü":         Fold("äöü äöü"),
+		"a\xffb":          "a\xffb",
+	} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestGuardNeverHidesAMatch: wherever an expression matches, its guard lets the text through.
+func TestGuardNeverHidesAMatch(t *testing.T) {
+	exprs := []string{
+		`(?i)\b(?:geb\.|geboren(?:\s+am)?|geburtsdatum\s*:?|born(?:\s+on)?)\s*(\d{1,2}\.\d{1,2}\.)`,
+		`(?i)\b(?:pin|pin-code|türcode|door code)[^.!?\n\d]{0,30}?\b(\d{4,8})\b`,
+		`\+?\(?\+?\d[\d ()/\-–]{4,26}\d(?:\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}\b)?`,
+		`(?i)[\p{L}\p{N}._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9]+)*\.[a-z]{2,24}`,
+		`(?i)\b(?:jeden|immer|every)\s+(?:montag|tag|day)\b[^.!?\n]{0,60}?\b(?:um|at)\s+\d{1,2}`,
+		`(?i)secret|KEY|(?-i:Tochter)\s+\d`,
+		`(?i)ab+c{2,3}(?:de)?f`,
+	}
+	words := []string{"geb.", "Geboren", "GEBURTSDATUM", "born", "on", "am", "1.2.", "12.10.", "PIN", "Türcode", "TÜRCODE", "door", "code", "1234", "12345678",
+		"+49", "(0)", "171", "2345678", "ext", "x", "mail@Example.COM", "jeden", "Montag", "every", "day", "um", "at", "7", "\u212Aey", "\u017Fecret", "tochter", "Tochter",
+		"abbccdef", "ABBCCF", "ab", "c", ".", "\n", "!", " ", " ", "-"}
+	rng := rand.New(rand.NewSource(1))
+	for _, e := range exprs {
+		re := regexp.MustCompile(e)
+		g := NewGuard(re)
+		for range 20000 {
+			n := 1 + rng.Intn(8)
+			s := ""
+			for range n {
+				s += words[rng.Intn(len(words))]
+				if rng.Intn(3) > 0 {
+					s += " "
+				}
+			}
+			if re.MatchString(s) && !g.MayMatch(Fold(s)) {
+				t.Fatalf("guard %q of %q hides the match in %q", g.Literals(), e, s)
+			}
+		}
+	}
+}
