@@ -25,7 +25,7 @@ vet:
 
 ## contract: the shared contract checker against a freshly built binary (skipped when absent).
 contract: build
-	@if [ -x ../shared/tools/contract-check ]; then ../shared/tools/contract-check $(BIN); \
+	@if [ -f ../shared/tools/contract-check ]; then python3 ../shared/tools/contract-check $(BIN); \
 	else echo "contract-check not found beside the repository; skipped"; fi
 
 bench:
