@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -170,11 +171,17 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 	if !ok {
 		return nil, fmt.Errorf("param category must be one of health, sexual_orientation, religion, ethnicity, trade_union, criminal; got %q", params["category"])
 	}
+	idx := newPhraseIndex(cat.terms)
 	return func(doc *Doc) []Hit {
 		var hits []Hit
 		toks := doc.Tokens
+		var cand []int
 		for i := range toks {
-			ph, ok := matchPhrases(doc, cat.terms, i)
+			cand = idx.candidates(toks[i].Norm, cand[:0])
+			if len(cand) == 0 {
+				continue
+			}
+			ph, ok := matchPhrases(doc, cat.terms, cand, i)
 			if !ok {
 				continue
 			}
@@ -205,12 +212,75 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 	}, nil
 }
 
-// matchPhrases returns the longest phrase that matches at toks[i] within one sentence.
-func matchPhrases(doc *Doc, ps []phrase, i int) (phrase, bool) {
+// phraseIndex finds the phrases whose first word may match a token, so that a token
+// is compared with a handful of phrases instead of all of them.
+type phraseIndex struct {
+	exact    map[string][]int
+	prefix   map[string][]int
+	suffix   map[string][]int
+	prefixNs []int // the lengths of the keys of prefix
+	suffixNs []int
+	always   []int // phrases whose first word may be anything
+}
+
+func newPhraseIndex(ps []phrase) *phraseIndex {
+	x := &phraseIndex{exact: map[string][]int{}, prefix: map[string][]int{}, suffix: map[string][]int{}}
+	for i, p := range ps {
+		for _, w := range p.words[0] {
+			switch {
+			case w == "_" || w == "*":
+				x.always = append(x.always, i)
+			case len(w) > 1 && w[0] == '*':
+				k := w[1:]
+				x.suffix[k] = append(x.suffix[k], i)
+				if !slices.Contains(x.suffixNs, len(k)) {
+					x.suffixNs = append(x.suffixNs, len(k))
+				}
+			case strings.HasSuffix(w, "*"):
+				k := w[:len(w)-1]
+				x.prefix[k] = append(x.prefix[k], i)
+				if !slices.Contains(x.prefixNs, len(k)) {
+					x.prefixNs = append(x.prefixNs, len(k))
+				}
+			default:
+				x.exact[w] = append(x.exact[w], i)
+			}
+		}
+	}
+	return x
+}
+
+// candidates appends to dst, in ascending order without repeats, the phrases whose
+// first word may match the token w.
+func (x *phraseIndex) candidates(w string, dst []int) []int {
+	dst = append(dst, x.always...)
+	dst = append(dst, x.exact[w]...)
+	for _, n := range x.prefixNs {
+		if n <= len(w) {
+			dst = append(dst, x.prefix[w[:n]]...)
+		}
+	}
+	for _, n := range x.suffixNs {
+		if n <= len(w) {
+			dst = append(dst, x.suffix[w[len(w)-n:]]...)
+		}
+	}
+	if len(dst) > 1 {
+		slices.Sort(dst)
+		dst = slices.Compact(dst)
+	}
+	return dst
+}
+
+// matchPhrases returns the longest phrase that matches at toks[i] within one sentence;
+// among equally long ones the first in ps. Only the phrases at the indexes cand, in
+// ascending order, can match.
+func matchPhrases(doc *Doc, ps []phrase, cand []int, i int) (phrase, bool) {
 	toks := doc.Tokens
 	var best phrase
 	found := false
-	for _, p := range ps {
+	for _, c := range cand {
+		p := ps[c]
 		n := len(p.words)
 		if i+n > len(toks) || found && n <= len(best.words) {
 			continue
