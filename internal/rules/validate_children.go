@@ -1805,13 +1805,14 @@ func (s *childScan) emit() *childAnalysis {
 	return out
 }
 
-// ownSingular reports a parent's own single child ("mein Sohn", "my daughter"), which
+// ownSingular reports a parent's own single child ("mein Sohn", "our daughter"), which
 // keeps full severity even in a post that mentions a school or a class.
 func (s *childScan) ownSingular() bool {
 	for _, a := range s.anchors {
-		if a.tokB-a.tokA >= 2 && !a.plu && !a.generic {
+		if a.tokB-a.tokA >= 2 && !a.plu && !a.generic && !a.needsChild {
+			// "unsere Tochter" is a family too: institutions speak of children in the plural
 			p := s.toks[a.tokA].Norm
-			if strings.HasPrefix(p, "mein") || p == "my" {
+			if strings.HasPrefix(p, "mein") || p == "my" || strings.HasPrefix(p, "uns") || p == "our" {
 				return true
 			}
 		}
