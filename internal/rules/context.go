@@ -73,7 +73,7 @@ func adjust(doc *Doc, r *Rule, h Hit, sev check.Severity) (check.Severity, []Tex
 	case r.context[CtxSelf] && aboutSelf(before):
 		sev = sev.Lower(1)
 		notes = append(notes, Text{"de": "Bezieht sich auf Sie selbst, daher milder bewertet.", "en": "About yourself, so rated lower."})
-	case r.context[CtxTarget] && (has(secondPerson, 3) || aimed(doc, before) || mentionBefore(doc, i)):
+	case r.context[CtxTarget] && (has(secondPerson, 3) || aimed(doc, before) || mentionBefore(doc, i) || formalYou(doc, i)):
 		sev = sev.Raise(1)
 		notes = append(notes, Text{"de": "Richtet sich direkt gegen eine Person, daher strenger bewertet.", "en": "Aimed directly at a person, so rated higher."})
 	}
@@ -142,6 +142,21 @@ func aboutSelf(before []string) bool {
 			return true
 		case secondPerson[w] || !selfFillers[w]:
 			return false
+		}
+	}
+	return false
+}
+
+// formalYou reports the polite "Sie" among the three words before token i: capitalised
+// and not the first word of its sentence, where it could also mean "she" or "they".
+func formalYou(doc *Doc, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := doc.Tokens[k]
+		if t.Norm != "sie" || doc.Original[t.Start] != 'S' {
+			continue
+		}
+		if start := doc.SentenceStart(t.Start); strings.TrimSpace(doc.Original[start:t.Start]) != "" {
+			return true
 		}
 	}
 	return false
