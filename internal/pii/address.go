@@ -23,17 +23,17 @@ const (
 )
 
 var (
-	deAddressRe = regexp.MustCompile(
+	deAddressRe = guarded(
 		`(?:\b` + upper + lower + `{2,}(?:-` + upper + lower + `+)*` + deStreetTail +
 			`|\b(?:` + upper + lower + `+(?:er|sche|scher)|Alte|Neue|Obere|Untere|Lange|Hohe|Breite|Kurze)\s` + deStreetWord +
 			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Via|Viale|Rue|Calle|Avenida|Rua|ul\.)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
 			`\s` + deHouse + `(?:` + dePlace + `)?`)
-	enAddressRe = regexp.MustCompile(
+	enAddressRe = guarded(
 		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +
 			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+){0,2}` +
 			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
 			`(?:,?\s(?:[A-Z]{2}\s\d{5}(?:-\d{4})?|` + ukPostcode + `))?`)
-	ukPostcodeRe = regexp.MustCompile(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcodeSpaced + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)
+	ukPostcodeRe = guarded(`(?:,\s*|\b)(?:London|[A-Z][a-z]+)\s` + ukPostcodeSpaced + `\b|(?i:postcode|post code)\s*:?\s*` + ukPostcode + `\b`)
 	// Compounds with a street tail that name no street: "Sitzplatz 23A", "Tabellenplatz 3".
 	notStreet = map[string]bool{"sitzplatz": true, "parkplatz": true, "stellplatz": true, "arbeitsplatz": true, "spielplatz": true,
 		"campingplatz": true, "sportplatz": true, "tabellenplatz": true, "startplatz": true, "studienplatz": true, "kitaplatz": true,
@@ -47,8 +47,9 @@ var (
 // street address ("221B Baker Street, London NW1 6XE", "1600 Pennsylvania Ave, Washington, DC 20500"),
 // or a UK postcode after its town. A street without a number is not an address.
 func Addresses(s string) []Match {
+	f := &folded{s: s}
 	var out []Match
-	for _, loc := range deAddressRe.FindAllStringIndex(s, -1) {
+	for _, loc := range deAddressRe.findAll(s, f) {
 		a, b := loc[0], loc[1]
 		if wordAfter(s, b) || (b < len(s) && (s[b] == '.' || s[b] == ',') && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9') {
 			continue
@@ -61,7 +62,7 @@ func Addresses(s string) []Match {
 		}
 		out = append(out, Match{Start: a, End: b, Kind: Address, Detail: "de"})
 	}
-	for _, loc := range enAddressRe.FindAllStringIndex(s, -1) {
+	for _, loc := range enAddressRe.findAll(s, f) {
 		m := Match{Start: loc[0], End: loc[1], Kind: Address, Detail: "en"}
 		// "2064 Supreme Court Confirmation Hearing": a capitalised word right after the
 		// street type makes it a name, not an address.
@@ -69,7 +70,7 @@ func Addresses(s string) []Match {
 			out = append(out, m)
 		}
 	}
-	for _, loc := range ukPostcodeRe.FindAllStringIndex(s, -1) {
+	for _, loc := range ukPostcodeRe.findAll(s, f) {
 		a := loc[0]
 		for a < loc[1] && (s[a] == ',' || s[a] == ' ') {
 			a++

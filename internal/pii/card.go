@@ -1,12 +1,11 @@
 package pii
 
 import (
-	"regexp"
 	"strconv"
 )
 
 // cardRe finds 12–19 digits, compact or grouped with single spaces or dashes.
-var cardRe = regexp.MustCompile(`\b\d(?:[ \-]?\d){11,18}\b`)
+var cardRe = guarded(`\b\d(?:[ \-]?\d){11,18}\b`)
 
 // Luhn reports whether the digits of s pass the Luhn (mod 10) check.
 func Luhn(s string) bool {
@@ -78,9 +77,11 @@ func ValidCard(s string) bool {
 
 // Cards finds payment card numbers. Separators must be used consistently (all spaces or
 // all dashes, or none), numbers glued to letters or other digits are ignored.
-func Cards(s string) []Match {
+func Cards(s string) []Match { return cards(s, &folded{s: s}) }
+
+func cards(s string, f *folded) []Match {
 	var out []Match
-	for _, loc := range cardRe.FindAllStringIndex(s, -1) {
+	for _, loc := range cardRe.findAll(s, f) {
 		a, b := loc[0], loc[1]
 		raw := s[a:b]
 		if !consistentSeparators(raw) || (a > 0 && (s[a-1] == '+' || s[a-1] == '.' || s[a-1] == ',')) {

@@ -1,17 +1,18 @@
 package pii
 
 import (
-	"regexp"
 	"strings"
 )
 
-var emailRe = regexp.MustCompile(`(?i)[\p{L}\p{N}._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}`)
+var emailRe = guarded(`(?i)[\p{L}\p{N}._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}`)
 
 // Emails finds e-mail addresses. The local part may not start or end with a dot and the
 // domain needs a top-level label of letters, so "@name" mentions and "a@b" are not addresses.
-func Emails(s string) []Match {
+func Emails(s string) []Match { return emails(s, &folded{s: s}) }
+
+func emails(s string, f *folded) []Match {
 	var out []Match
-	for _, loc := range emailRe.FindAllStringIndex(s, -1) {
+	for _, loc := range emailRe.findAll(s, f) {
 		a, b := loc[0], loc[1]
 		at := strings.IndexByte(s[a:b], '@') + a
 		for a < at && s[a] == '.' {

@@ -8,10 +8,10 @@ import (
 
 var (
 	// Decimal degrees with at least four decimals (about 10 m): "50.94167, 6.95833".
-	coordDecRe = regexp.MustCompile(`(-?\d{1,2}\.\d{4,})°?(?:\s*([NS]))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{4,})°?(?:\s*([EWO]))?`)
+	coordDecRe = guarded(`(-?\d{1,2}\.\d{4,})°?(?:\s*([NS]))?\s*[,;/ ]\s*(-?\d{1,3}\.\d{4,})°?(?:\s*([EWO]))?`)
 	// Degrees, minutes and seconds: 48°8'23.4"N 11°34'12.3"E.
-	coordDMSRe = regexp.MustCompile(`\d{1,2}°\s?\d{1,2}['′]\s?(?:\d{1,2}(?:[.,]\d+)?["″]\s?)?[NS],?\s*\d{1,3}°\s?\d{1,2}['′]\s?(?:\d{1,2}(?:[.,]\d+)?["″]\s?)?[EWO]`)
-	ipRe       = regexp.MustCompile(`\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b`)
+	coordDMSRe = guarded(`\d{1,2}°\s?\d{1,2}['′]\s?(?:\d{1,2}(?:[.,]\d+)?["″]\s?)?[NS],?\s*\d{1,3}°\s?\d{1,2}['′]\s?(?:\d{1,2}(?:[.,]\d+)?["″]\s?)?[EWO]`)
+	ipRe       = guarded(`\b(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\b`)
 	ipNotRe    = regexp.MustCompile(`(?i)(version|v|ver\.?|release|build|firmware|update|os|ios|android)\s*$`)
 )
 
@@ -21,9 +21,11 @@ var publicResolvers = map[string]bool{"1.1.1.1": true, "1.0.0.1": true, "8.8.8.8
 
 // Coordinates finds precise geographic coordinates: decimal degrees with four or more
 // decimals in valid ranges, or degrees with minutes and hemispheres.
-func Coordinates(s string) []Match {
+func Coordinates(s string) []Match { return coordinates(s, &folded{s: s}) }
+
+func coordinates(s string, f *folded) []Match {
 	var out []Match
-	for _, m := range coordDecRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range coordDecRe.findAllSubmatch(s, f) {
 		a, b := m[0], m[1]
 		lat, err1 := strconv.ParseFloat(s[m[2]:m[3]], 64)
 		lon, err2 := strconv.ParseFloat(s[m[6]:m[7]], 64)
@@ -32,7 +34,7 @@ func Coordinates(s string) []Match {
 		}
 		out = append(out, Match{Start: a, End: b, Kind: Coordinate})
 	}
-	for _, loc := range coordDMSRe.FindAllStringIndex(s, -1) {
+	for _, loc := range coordDMSRe.findAll(s, f) {
 		mm := Match{Start: loc[0], End: loc[1], Kind: Coordinate}
 		if !overlaps(mm, out) {
 			out = append(out, mm)
@@ -44,9 +46,11 @@ func Coordinates(s string) []Match {
 // IPAddresses finds IPv4 addresses with four octets of 0–255 that do not follow a
 // version label ("Version 10.2.3.4") and are not loopback, private or documentation
 // ranges, which identify nobody.
-func IPAddresses(s string) []Match {
+func IPAddresses(s string) []Match { return ipAddresses(s, &folded{s: s}) }
+
+func ipAddresses(s string, f *folded) []Match {
 	var out []Match
-	for _, m := range ipRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range ipRe.findAllSubmatch(s, f) {
 		a, b := m[0], m[1]
 		if a > 0 && (s[a-1] == '.' || s[a-1] == 'v' || s[a-1] == 'V') || b < len(s) && s[b] == '.' && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9' {
 			continue

@@ -19,7 +19,7 @@ var ibanLengths = map[string]int{
 }
 
 // ibanStartRe finds where an IBAN may begin: a country code and two check digits.
-var ibanStartRe = regexp.MustCompile(`(?i)\b[a-z]{2}[0-9]{2}`)
+var ibanStartRe = guarded(`(?i)\b[a-z]{2}[0-9]{2}`)
 
 // ValidIBAN reports whether s (spaces allowed, any case) is an IBAN with the right
 // length for its country and a correct ISO 7064 mod-97 checksum.
@@ -57,9 +57,11 @@ func mod97(s string) int {
 // IBANs finds IBANs written compact ("DE89370400440532013000") or in groups separated
 // by single spaces ("DE89 3704 0044 0532 0130 00"). The country's length decides where
 // the IBAN ends, so a following word is never swallowed; a bad checksum is no IBAN.
-func IBANs(s string) []Match {
+func IBANs(s string) []Match { return ibanList(s, &folded{s: s}) }
+
+func ibanList(s string, f *folded) []Match {
 	var out []Match
-	for _, loc := range ibanStartRe.FindAllStringIndex(s, -1) {
+	for _, loc := range ibanStartRe.findAll(s, f) {
 		a := loc[0]
 		if len(out) > 0 && a < out[len(out)-1].End {
 			continue

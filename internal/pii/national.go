@@ -70,7 +70,7 @@ func TaxIDsDE(s string) []Match {
 }
 
 // svRe is the German social-insurance number: area, birth date, initial, serial, check.
-var svRe = regexp.MustCompile(`\b(\d{2}) ?(\d{2})(\d{2})(\d{2}) ?([A-Za-z]) ?(\d{2})(\d)\b`)
+var svRe = guarded(`\b(\d{2}) ?(\d{2})(\d{2})(\d{2}) ?([A-Za-z]) ?(\d{2})(\d)\b`)
 
 // ValidSVNummer reports whether s is a German social-insurance (pension) number such
 // as "65 170839 J 003" with a plausible birth date and the right check digit.
@@ -96,8 +96,8 @@ func ValidSVNummer(s string) bool {
 }
 
 // ssnRe is a US social security number written with dashes.
-var ssnRe = regexp.MustCompile(`\b(\d{3})-(\d{2})-(\d{4})\b`)
-var ssnBareRe = regexp.MustCompile(`\b\d{9}\b`)
+var ssnRe = guarded(`\b(\d{3})-(\d{2})-(\d{4})\b`)
+var ssnBareRe = guarded(`\b\d{9}\b`)
 var ssnLabelRe = regexp.MustCompile(`(?i)(ssn|social security|soc\.? sec\.?)[^.!?\n]{0,30}$`)
 
 // ValidSSN reports whether area, group and serial are numbers the SSA issues.
@@ -107,14 +107,16 @@ func ValidSSN(area, group, serial string) bool {
 
 // SocialSecurity finds German social-insurance numbers (checksum) and US social security
 // numbers (dashed form with valid parts, or undashed after an "SSN" label).
-func SocialSecurity(s string) []Match {
+func SocialSecurity(s string) []Match { return socialSecurity(s, &folded{s: s}) }
+
+func socialSecurity(s string, f *folded) []Match {
 	var out []Match
-	for _, loc := range svRe.FindAllStringIndex(s, -1) {
+	for _, loc := range svRe.findAll(s, f) {
 		if ValidSVNummer(s[loc[0]:loc[1]]) {
 			out = append(out, Match{Start: loc[0], End: loc[1], Kind: SocialSec, Detail: "de"})
 		}
 	}
-	for _, m := range ssnRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range ssnRe.findAllSubmatch(s, f) {
 		a, b := m[0], m[1]
 		if a > 0 && (s[a-1] == '-' || s[a-1] == '+') || b < len(s) && s[b] == '-' {
 			continue
@@ -123,7 +125,7 @@ func SocialSecurity(s string) []Match {
 			out = append(out, Match{Start: a, End: b, Kind: SocialSec, Detail: "us"})
 		}
 	}
-	for _, loc := range ssnBareRe.FindAllStringIndex(s, -1) {
+	for _, loc := range ssnBareRe.findAll(s, f) {
 		a, b := loc[0], loc[1]
 		if ssnLabelRe.MatchString(s[max(0, a-40):a]) && ValidSSN(s[a:a+3], s[a+3:a+5], s[a+5:b]) {
 			out = append(out, Match{Start: a, End: b, Kind: SocialSec, Detail: "us"})

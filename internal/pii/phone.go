@@ -10,7 +10,7 @@ import (
 // phoneCandRe finds stretches that may be phone numbers: digits with spaces, slashes,
 // dashes and brackets, optionally led by '+'. Dots are not accepted as separators, which
 // keeps dates, prices and version numbers out from the start.
-var phoneCandRe = regexp.MustCompile(`\+?\(?\+?\d[\d ()/\-–]{4,26}\d(?:\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}\b)?`)
+var phoneCandRe = guarded(`\+?\(?\+?\d[\d ()/\-–]{4,26}\d(?:\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}\b)?`)
 
 // extRe is a trailing extension, which is part of the number's span but not of the number.
 var extRe = regexp.MustCompile(`\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}$`)
@@ -20,7 +20,7 @@ var (
 	nanpRe     = regexp.MustCompile(`^(?:\+?1[ \-.]?)?(?:\(\d{3}\) ?|\d{3}[ \-/.])\d{3}[ \-.]\d{4}$`)
 	// nanpDotRe is the dotted North American style ("415.555.2671"): three, three and four
 	// digits, a shape no date, version, price or IPv4 address has.
-	nanpDotRe = regexp.MustCompile(`(?:\+?1\.)?\b\d{3}\.\d{3}\.\d{4}\b`)
+	nanpDotRe = guarded(`(?:\+?1\.)?\b\d{3}\.\d{3}\.\d{4}\b`)
 	// Labels that make a number something other than a person's phone number.
 	notPhoneLabelRe = regexp.MustCompile(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
 	// An IBAN-shaped prefix ("NL00 ABCD ") makes the digits the rest of an account number.
@@ -36,9 +36,11 @@ var phoneRegions = []string{"DE", "AT", "CH", "GB"}
 // "0049 …"). Every candidate is validated against the number plan of libphonenumber;
 // dates, year ranges, prices, order numbers and toll-free or premium service numbers
 // (a company's public hotline) are not reported.
-func Phones(s string) []Match {
+func Phones(s string) []Match { return phones(s, &folded{s: s}) }
+
+func phones(s string, f *folded) []Match {
 	var out []Match
-	for _, loc := range phoneCandRe.FindAllStringIndex(s, -1) {
+	for _, loc := range phoneCandRe.findAll(s, f) {
 		a, b := loc[0], loc[1]
 		raw := s[a:b]
 		// An unbalanced bracket at either end belongs to the sentence, not the number.
@@ -50,7 +52,7 @@ func Phones(s string) []Match {
 			out = append(out, m)
 		}
 	}
-	for _, loc := range nanpDotRe.FindAllStringIndex(s, -1) {
+	for _, loc := range nanpDotRe.findAll(s, f) {
 		a, b := loc[0], loc[1]
 		if a > 0 && (s[a-1] == '.' || s[a-1] >= '0' && s[a-1] <= '9') || b+1 < len(s) && s[b] == '.' && s[b+1] >= '0' && s[b+1] <= '9' {
 			continue

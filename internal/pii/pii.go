@@ -4,9 +4,12 @@
 package pii
 
 import (
+	"regexp"
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 // Kind names the type of a match.
@@ -79,6 +82,48 @@ func wordAfter(s string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// folded is an input with its case-folded form, made on first use and shared by the
+// finders of one call.
+type folded struct {
+	s, f string
+	done bool
+}
+
+func (x *folded) get() string {
+	if !x.done {
+		x.f, x.done = text.Fold(x.s), true
+	}
+	return x.f
+}
+
+// guardedRe is a candidate expression with the guard that skips inputs it cannot
+// match: most drafts hold no '@', no street type, no digit after a dot.
+type guardedRe struct {
+	*regexp.Regexp
+	guard *text.Guard
+}
+
+func guarded(expr string) guardedRe {
+	re := regexp.MustCompile(expr)
+	return guardedRe{re, text.NewGuard(re)}
+}
+
+// findAll is FindAllStringIndex, skipped when the guard rules a match out.
+func (g guardedRe) findAll(s string, f *folded) [][]int {
+	if !g.guard.MayMatch(f.get()) {
+		return nil
+	}
+	return g.FindAllStringIndex(s, -1)
+}
+
+// findAllSubmatch is FindAllStringSubmatchIndex, skipped when the guard rules a match out.
+func (g guardedRe) findAllSubmatch(s string, f *folded) [][]int {
+	if !g.guard.MayMatch(f.get()) {
+		return nil
+	}
+	return g.FindAllStringSubmatchIndex(s, -1)
+}
+
 // All runs every finder in this package and returns the matches ordered by position.
 // Where two matches overlap, the one found first in the order below wins: secrets,
 // e-mail, IBAN, card, tax and social-security numbers, coordinates, IP addresses, phone numbers.
@@ -91,17 +136,18 @@ func All(s string) []Match {
 			}
 		}
 	}
+	f := &folded{s: s}
 	add(Secrets(s))
-	add(Emails(s))
-	ibans := IBANs(s)
+	add(emails(s, f))
+	ibans := ibanList(s, f)
 	add(ibans)
 	add(BICs(s, ibans))
-	add(Cards(s))
+	add(cards(s, f))
 	add(TaxIDsDE(s))
-	add(SocialSecurity(s))
-	add(Coordinates(s))
-	add(IPAddresses(s))
-	add(Phones(s))
+	add(socialSecurity(s, f))
+	add(coordinates(s, f))
+	add(ipAddresses(s, f))
+	add(phones(s, f))
 	slices.SortFunc(out, func(a, b Match) int { return a.Start - b.Start })
 	return out
 }

@@ -31,7 +31,8 @@ func NewGuard(re *regexp.Regexp) *Guard {
 	}
 	in := analyse(t.Simplify())
 	req := in.best()
-	if req == nil || score(req) < 1 {
+	// An empty set would say the expression never matches; trust the engine instead.
+	if len(req) == 0 || score(req) < 1 {
 		return &Guard{}
 	}
 	return &Guard{lits: minimise(req)}
