@@ -130,7 +130,8 @@ func quoted(doc *Doc, start, end int) bool {
 var selfFillers = set("bin", "war", "waere", "bin", "bleibe", "am", "was", "i'm", "im", "be", "been", "being", "so", "such", "ein", "eine",
 	"einen", "a", "an", "the", "total", "voll", "echt", "really", "wirklich", "mal", "wieder", "again", "auch", "too", "just", "nur",
 	"halt", "doch", "der", "die", "das", "groesste", "biggest", "complete", "totaler", "totale", "absoluter", "absolute", "kleiner",
-	"little", "wie", "like", "ja", "schon", "ganz", "komplett", "totally", "kind", "of", "bit", "etwas", "ziemlich", "pretty", "quite")
+	"little", "wie", "like", "ja", "schon", "ganz", "komplett", "totally", "kind", "of", "bit", "etwas", "ziemlich", "pretty", "quite",
+	"stolz", "darauf", "proud", "to", "zu", "sein")
 
 // aboutSelf reports the author calling themselves the word: a first-person word
 // followed only by copulas, articles and intensifiers. "ich hasse dumme Menschen"
@@ -138,7 +139,7 @@ var selfFillers = set("bin", "war", "waere", "bin", "bleibe", "am", "was", "i'm"
 func aboutSelf(before []string) bool {
 	for _, w := range before {
 		switch {
-		case firstPerson[w]:
+		case firstPerson[w], w == "bin", w == "am": // "bin" and "am" can only follow "ich", "I"
 			return true
 		case secondPerson[w] || !selfFillers[w]:
 			return false

@@ -1,6 +1,10 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/postcheck/postcheck/internal/text"
+)
 
 // Counter-speech: a post that names hate in order to reject it. The words are
 // normalised; phrases are matched on consecutive tokens.
@@ -12,7 +16,11 @@ var (
 		"sexistisch", "sexismus", "transfeindlich", "queerfeindlich", "diskriminierung", "diskriminierend", "beleidigend",
 		"racist", "racism", "racists", "bigot", "bigots", "bigotry", "bigoted", "hateful", "unacceptable", "condemn", "condemns",
 		"homophobic", "homophobia", "transphobic", "sexist", "misogynist", "misogynistic", "antisemitic", "antisemitism", "xenophobic",
-		"reported", "slur", "slurs")
+		"reported", "slur", "slurs",
+		// critique of prejudice: "als gierig abgestempelt", "dieses Narrativ", "stereotypes"
+		"abgestempelt", "stigmatisiert", "verunglimpft", "diffamiert", "pauschalisiert", "verallgemeinert", "verallgemeinerung",
+		"stereotyp", "stereotype", "stereotypen", "vorurteil", "vorurteile", "vorurteilen", "klischee", "klischees", "narrativ",
+		"stereotyped", "stereotypes", "stereotyping", "prejudice", "prejudices", "stigmatized", "stigmatised", "stigma")
 	// counterTags count only as hashtags: "niewieder" in a sentence can mean anything.
 	counterTags = set("nohatespeech", "nohate", "noracism", "gegenrassismus", "gegenhass", "refugeeswelcome", "niewieder",
 		"nazisraus", "fckafd", "fcknzs", "keinplatzfuerrassismus", "noafd", "nonazis", "lovewins")
@@ -79,7 +87,10 @@ func counterSpeech(doc *Doc, start, end int) bool {
 			}
 		}
 	}
-	if speaker && verb || mention && quoted(doc, start, end) {
+	if speaker && verb || (mention || verb || reported(toks)) && quoted(doc, start, end) {
+		return true
+	}
+	if victimReport(doc, start) {
 		return true
 	}
 	// Hashtags of counter-campaigns are split into parts in the variant sequence.
@@ -95,10 +106,11 @@ func counterSpeech(doc *Doc, start, end int) bool {
 
 // Words that introduce a self-description: "ich bin", "I'm a", "als", "as a", "wir".
 var (
-	selfCopula  = set("bin", "sind", "am", "are", "i'm", "im", "we're", "were")
-	selfGroup   = set("wir", "we", "us", "uns")
-	selfSubject = set("ich", "i", "wir", "we")
-	articles    = set("ein", "eine", "a", "an", "stolze", "stolzer", "proud", "queere", "queer")
+	selfCopula     = set("bin", "sind", "am", "are", "i'm", "im", "we're", "were")
+	selfGroup      = set("wir", "we", "us", "uns")
+	selfSubject    = set("ich", "i", "wir", "we")
+	selfPossessive = set("mein", "meine", "meinen", "my", "unsere", "our")
+	articles       = set("ein", "eine", "a", "an", "stolze", "stolzer", "proud", "queere", "queer")
 )
 
 // reclaimed reports self-identification right before the span: "ich bin schwul",
@@ -118,7 +130,9 @@ func reclaimed(doc *Doc, before []string) bool {
 		next = before[k+1]
 	}
 	switch {
-	case selfGroup[w] && k == 0:
+	case (selfGroup[w] || selfPossessive[w]) && k == 0:
+		return true
+	case aboutSelf(before) && hasCopula(before):
 		return true
 	case w == "i'm" || w == "im" || w == "we're":
 		return true
@@ -126,6 +140,43 @@ func reclaimed(doc *Doc, before []string) bool {
 		return selfSubject[next]
 	case w == "als" || w == "as":
 		return next == "" || selfSubject[next]
+	}
+	return false
+}
+
+// reported reports a verb of saying among the tokens ("er nannte", "she called").
+func reported(toks []text.Token) bool {
+	for _, t := range toks {
+		if reporting[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// victims are the objects of a reported insult: "sie nennen mich …", "called me a …".
+var victims = set("mich", "uns", "me", "us", "meinen", "meine", "my")
+
+// victimReport reports an insult the author received: a verb of calling with the
+// author as object right before the span ("Sie nennen mich Schwuchtel", "he called me a …").
+func victimReport(doc *Doc, start int) bool {
+	i := doc.TokenAt(start)
+	for k := i - 1; k >= 1 && k >= i-3; k-- {
+		if victims[doc.Tokens[k].Norm] && (reporting[doc.Tokens[k-1].Norm] || callVerbs[doc.Tokens[k-1].Norm]) {
+			return true
+		}
+	}
+	return false
+}
+
+var callVerbs = set("nennen", "nannten", "beschimpfen", "beschimpften", "beschimpft", "call", "called", "calling", "schimpfen")
+
+// hasCopula reports "bin", "am", "sind" … among the words before the span.
+func hasCopula(before []string) bool {
+	for _, w := range before {
+		if selfCopula[w] {
+			return true
+		}
 	}
 	return false
 }

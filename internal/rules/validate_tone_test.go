@@ -145,6 +145,10 @@ func TestToneContextIsNamed(t *testing.T) {
 		{name: "reclaimed self-identification lowers a slur", text: "Ich bin eine stolze Transe.", rule: "hate.slur_de", sev: check.Low, note: "Selbstbezeichnung", lang: "de"},
 		{name: "saying I am gay is no finding", text: "Ich bin schwul.", rule: ""},
 		{name: "as a queer woman is no finding", text: "As a queer woman, I love this community.", rule: ""},
+		{name: "proud self-description is reclaimed", text: "Ich bin stolz darauf, eine Transe zu sein.", rule: "hate.slur_de", sev: check.Low, lang: "de"},
+		{name: "a reported insult the author received is no hate", text: "Sie nennen mich Schwuchtel und es tut weh.", rule: ""},
+		{name: "a critique of a stereotype is no hate", text: "Juden werden seit Jahrhunderten als gierig abgestempelt. Das ist grausam.", rule: ""},
+		{name: "a quoted slur with a verb of using is no hate", text: "Wir wollen „Zigeuner“ nicht mehr verwenden.", rule: ""},
 		{name: "hating a group is no self-identification", text: "Ich hasse Schwuchteln.", rule: "hate.slur_de", sev: check.High},
 	})
 }
