@@ -85,15 +85,15 @@ func wordAfter(s string, i int) bool {
 // folded is an input with its case-folded form, made on first use and shared by the
 // finders of one call.
 type folded struct {
-	s, f string
-	done bool
+	s string
+	h *text.Haystack
 }
 
-func (x *folded) get() string {
-	if !x.done {
-		x.f, x.done = text.Fold(x.s), true
+func (x *folded) get() *text.Haystack {
+	if x.h == nil {
+		x.h = text.NewHaystack(text.Fold(x.s))
 	}
-	return x.f
+	return x.h
 }
 
 // guardedRe is a candidate expression with the guard that skips inputs it cannot
@@ -110,7 +110,7 @@ func guarded(expr string) guardedRe {
 
 // findAll is FindAllStringIndex, skipped when the guard rules a match out.
 func (g guardedRe) findAll(s string, f *folded) [][]int {
-	if !g.guard.MayMatch(f.get()) {
+	if !g.guard.MayMatchIn(f.get()) {
 		return nil
 	}
 	return g.FindAllStringIndex(s, -1)
@@ -118,7 +118,7 @@ func (g guardedRe) findAll(s string, f *folded) [][]int {
 
 // findAllSubmatch is FindAllStringSubmatchIndex, skipped when the guard rules a match out.
 func (g guardedRe) findAllSubmatch(s string, f *folded) [][]int {
-	if !g.guard.MayMatch(f.get()) {
+	if !g.guard.MayMatchIn(f.get()) {
 		return nil
 	}
 	return g.FindAllStringSubmatchIndex(s, -1)

@@ -15,19 +15,19 @@ type Doc struct {
 	Langs []string
 
 	foldOnce, foldNormOnce sync.Once
-	folded, foldedNorm     string
+	folded, foldedNorm     *text.Haystack
 }
 
-// Folded is text.Fold of the original text, made once per draft for the guards of
-// every rule's expressions.
-func (d *Doc) Folded() string {
-	d.foldOnce.Do(func() { d.folded = text.Fold(d.Original) })
+// Folded is text.Fold of the original text, indexed and made once per draft for the
+// guards of every rule's expressions.
+func (d *Doc) Folded() *text.Haystack {
+	d.foldOnce.Do(func() { d.folded = text.NewHaystack(text.Fold(d.Original)) })
 	return d.folded
 }
 
-// FoldedNorm is text.Fold of the normalised text.
-func (d *Doc) FoldedNorm() string {
-	d.foldNormOnce.Do(func() { d.foldedNorm = text.Fold(d.Norm) })
+// FoldedNorm is text.Fold of the normalised text, indexed.
+func (d *Doc) FoldedNorm() *text.Haystack {
+	d.foldNormOnce.Do(func() { d.foldedNorm = text.NewHaystack(text.Fold(d.Norm)) })
 	return d.foldedNorm
 }
 
@@ -42,10 +42,10 @@ func guarded(re *regexp.Regexp) guardedRe { return guardedRe{re, text.NewGuard(r
 func mustGuarded(expr string) guardedRe { return guarded(regexp.MustCompile(expr)) }
 
 // may reports whether the expression can match the original text of doc.
-func (g guardedRe) may(doc *Doc) bool { return g.guard.MayMatch(doc.Folded()) }
+func (g guardedRe) may(doc *Doc) bool { return g.guard.MayMatchIn(doc.Folded()) }
 
 // mayNorm reports whether the expression can match the normalised text of doc.
-func (g guardedRe) mayNorm(doc *Doc) bool { return g.guard.MayMatch(doc.FoldedNorm()) }
+func (g guardedRe) mayNorm(doc *Doc) bool { return g.guard.MayMatchIn(doc.FoldedNorm()) }
 
 // NewDoc prepares text for matching.
 func NewDoc(s string, langs []string) *Doc {

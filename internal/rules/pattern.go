@@ -50,7 +50,7 @@ func (m *patternMatcher) match(doc *Doc) []Hit {
 		subject = doc.Original
 	}
 	for i, re := range m.res {
-		if m.raw && !m.guards[i].MayMatch(doc.Folded()) || !m.raw && !m.guards[i].MayMatch(doc.FoldedNorm()) {
+		if m.raw && !m.guards[i].MayMatchIn(doc.Folded()) || !m.raw && !m.guards[i].MayMatchIn(doc.FoldedNorm()) {
 			continue
 		}
 		for _, loc := range re.FindAllStringSubmatchIndex(subject, -1) {

@@ -55,6 +55,66 @@ func (g *Guard) MayMatch(folded string) bool {
 	return false
 }
 
+// Haystack is a folded text prepared for many guards: a set of the byte pairs it
+// contains rules most literals out with one bit test instead of a scan of the text.
+type Haystack struct {
+	s     string
+	bytes [4]uint64
+	pairs *[1 << 10]uint64 // bit a<<8|b for each adjacent pair of bytes a, b
+}
+
+// NewHaystack indexes folded, a text already passed through Fold.
+func NewHaystack(folded string) *Haystack {
+	h := &Haystack{s: folded}
+	for i := 0; i < len(folded); i++ {
+		c := folded[i]
+		h.bytes[c>>6] |= 1 << (c & 63)
+	}
+	if len(folded) >= 32 {
+		h.pairs = new([1 << 10]uint64)
+		for i := 0; i+1 < len(folded); i++ {
+			p := uint16(folded[i])<<8 | uint16(folded[i+1])
+			h.pairs[p>>6] |= 1 << (p & 63)
+		}
+	}
+	return h
+}
+
+// Text returns the folded text.
+func (h *Haystack) Text() string { return h.s }
+
+func (h *Haystack) has(l string) bool {
+	switch {
+	case len(l) == 0:
+		return true
+	case h.bytes[l[0]>>6]&(1<<(l[0]&63)) == 0:
+		return false
+	case len(l) == 1:
+		return true
+	case h.pairs != nil:
+		for i := 0; i+1 < len(l); i++ {
+			p := uint16(l[i])<<8 | uint16(l[i+1])
+			if h.pairs[p>>6]&(1<<(p&63)) == 0 {
+				return false
+			}
+		}
+	}
+	return strings.Contains(h.s, l)
+}
+
+// MayMatchIn is MayMatch on an indexed text.
+func (g *Guard) MayMatchIn(h *Haystack) bool {
+	if g == nil || g.lits == nil {
+		return true
+	}
+	for _, l := range g.lits {
+		if h.has(l) {
+			return true
+		}
+	}
+	return false
+}
+
 // Fold maps every rune of s to one representative of its case-folding orbit (the one
 // regexp's (?i) uses to compare), ASCII letters to lower case. It keeps invalid bytes.
 func Fold(s string) string {

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -62,7 +63,7 @@ func TestGuardNeverHidesAMatch(t *testing.T) {
 		re := regexp.MustCompile(e)
 		g := NewGuard(re)
 		for range 20000 {
-			n := 1 + rng.Intn(8)
+			n := 1 + rng.Intn(16)
 			s := ""
 			for range n {
 				s += words[rng.Intn(len(words))]
@@ -70,8 +71,21 @@ func TestGuardNeverHidesAMatch(t *testing.T) {
 					s += " "
 				}
 			}
-			if re.MatchString(s) && !g.MayMatch(Fold(s)) {
+			if re.MatchString(s) && (!g.MayMatch(Fold(s)) || !g.MayMatchIn(NewHaystack(Fold(s)))) {
 				t.Fatalf("guard %q of %q hides the match in %q", g.Literals(), e, s)
+			}
+		}
+	}
+}
+
+func TestHaystackAgreesWithContains(t *testing.T) {
+	texts := []string{"", "a", "kurz", "Ein längerer Text über die Lindenstraße 12 in 50667 Köln, Tel. 0171 2345678."}
+	lits := []string{"", "a", "ab", "lindenstr", "straße", " 1", "tel.", "köln", "xyz", "0171", "8."}
+	for _, s := range texts {
+		h := NewHaystack(Fold(s))
+		for _, l := range lits {
+			if got, want := h.has(l), strings.Contains(Fold(s), l); got != want {
+				t.Errorf("has(%q) in %q = %v, want %v", l, s, got, want)
 			}
 		}
 	}
