@@ -3,6 +3,8 @@ package pii
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 const (
@@ -22,13 +24,19 @@ const (
 	ukPostcodeSpaced = `(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})`
 )
 
+// deAddressExpr is a German, Austrian or Swiss street with house number and perhaps
+// postcode and town.
+const deAddressExpr = `(?:\b` + upper + lower + `{2,}(?:-` + upper + lower + `+)*` + deStreetTail +
+	`|\b(?:` + upper + lower + `+(?:er|sche|scher)|Alte|Neue|Obere|Untere|Lange|Hohe|Breite|Kurze)\s` + deStreetWord +
+	`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Via|Viale|Rue|Calle|Avenida|Rua|ul\.)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
+	`\s` + deHouse + `(?:` + dePlace + `)?`
+
 var (
-	deAddressRe = guarded(
-		`(?:\b` + upper + lower + `{2,}(?:-` + upper + lower + `+)*` + deStreetTail +
-			`|\b(?:` + upper + lower + `+(?:er|sche|scher)|Alte|Neue|Obere|Untere|Lange|Hohe|Breite|Kurze)\s` + deStreetWord +
-			`|\b(?:Am|An der|An den|Auf der|Auf dem|Im|In der|In den|Zum|Zur|Unter den|Hinter der|Via|Viale|Rue|Calle|Avenida|Rua|ul\.)\s` + upper + lower + `{2,}(?:-` + upper + lower + `+)*)` +
-			`\s` + deHouse + `(?:` + dePlace + `)?`)
-	enAddressRe = guarded(
+	// deAddressRe is run only where a match can start; see deAddressMatches.
+	deAddressRe = regexp.MustCompile(`^(?:` + deAddressExpr + `)`)
+	// deAddressAfter is deAddressRe with the rune before the start, which \b looks at.
+	deAddressAfter = regexp.MustCompile(`^(?s:.)(` + deAddressExpr + `)`)
+	enAddressRe    = guarded(
 		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +
 			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+){0,2}` +
 			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
@@ -49,7 +57,7 @@ var (
 func Addresses(s string) []Match {
 	f := &folded{s: s}
 	var out []Match
-	for _, loc := range deAddressRe.findAll(s, f) {
+	for _, loc := range deAddressMatches(s) {
 		a, b := loc[0], loc[1]
 		if wordAfter(s, b) || (b < len(s) && (s[b] == '.' || s[b] == ',') && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9') {
 			continue
@@ -90,3 +98,71 @@ var unitAfterRe = regexp.MustCompile(`^\s*(?:%|€|km|m\b|min|minuten|minutes|st
 var capitalAfterRe = regexp.MustCompile(`^ [A-Z][a-z]`)
 
 func isUnitAfter(rest string) bool { return unitAfterRe.MatchString(rest) }
+
+// deAddressMatches returns what FindAllStringIndex of the street expression would: the
+// leftmost match, then the leftmost after it, and so on. Scanning a whole draft with an
+// expression this size is slow, and a match can only start at a capital (or "ul.") in
+// a run of letters, hyphens, dots and spaces that ends in white space and a house
+// number [1-9], so the expression runs anchored at those places only.
+func deAddressMatches(s string) [][]int {
+	var out [][]int
+	pos := 0      // where the search goes on: the end of the last match
+	runStart := 0 // where the current run of street runes began
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if streetRune(r) {
+			i += w
+			continue
+		}
+		if r >= '1' && r <= '9' && i > runStart && isSpaceByte(s[i-1]) {
+			for p := max(runStart, pos); p < i; p++ {
+				if !streetStart(s, p) {
+					continue
+				}
+				if loc := deAddressAt(s, p); loc != nil {
+					// the match holds this house number, so it ends after i
+					out = append(out, loc)
+					pos = loc[1]
+					break
+				}
+			}
+		}
+		i = max(i+w, pos)
+		runStart = i
+	}
+	return out
+}
+
+// deAddressAt is the match of the street expression that starts at p, if any.
+func deAddressAt(s string, p int) []int {
+	if p == 0 {
+		return deAddressRe.FindStringIndex(s)
+	}
+	_, w := utf8.DecodeLastRuneInString(s[:p])
+	m := deAddressAfter.FindStringSubmatchIndex(s[p-w:])
+	if m == nil {
+		return nil
+	}
+	return []int{m[2] + p - w, m[3] + p - w}
+}
+
+// streetRune reports the runes a street name may hold before its house number.
+func streetRune(r rune) bool {
+	return unicode.IsLetter(r) || r == '-' || r == '.' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// streetStart reports where a street may begin: a capital A–Z, Ä, Ö, Ü or "ul.".
+func streetStart(s string, p int) bool {
+	c := s[p]
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return true
+	case c == 'u':
+		return strings.HasPrefix(s[p:], "ul.")
+	case c == 0xC3 && p+1 < len(s):
+		return s[p+1] == 0x84 || s[p+1] == 0x96 || s[p+1] == 0x9C
+	}
+	return false
+}

@@ -22,10 +22,10 @@ var (
 	// digits, a shape no date, version, price or IPv4 address has.
 	nanpDotRe = guarded(`(?:\+?1\.)?\b\d{3}\.\d{3}\.\d{4}\b`)
 	// Labels that make a number something other than a person's phone number.
-	notPhoneLabelRe = regexp.MustCompile(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
+	notPhoneLabelRe = guarded(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
 	// An IBAN-shaped prefix ("NL00 ABCD ") makes the digits the rest of an account number.
 	ibanShapeRe  = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+ $`)
-	phoneLabelRe = regexp.MustCompile(`(?i)(tel\.?|telefon\w*|fon|phone|mobil\w*|handy\w*|cell|call|ruf\w*|anruf\w*|whatsapp|signal|fax|nummer|number|erreichbar|reach)[^.!?\n\d]{0,20}$`)
+	phoneLabelRe = guarded(`(?i)(tel\.?|telefon\w*|fon|phone|mobil\w*|handy\w*|cell|call|ruf\w*|anruf\w*|whatsapp|signal|fax|nummer|number|erreichbar|reach)[^.!?\n\d]{0,20}$`)
 )
 
 // phoneRegions are tried in order for numbers written in national form.
@@ -89,10 +89,10 @@ func phoneAt(s string, a, b int, raw string) (Match, bool) {
 		return none, false
 	}
 	before := s[max(0, a-40):a]
-	if notPhoneLabelRe.MatchString(before) || ibanShapeRe.MatchString(before) {
+	if notPhoneLabelRe.matchString(before) || ibanShapeRe.MatchString(before) {
 		return none, false
 	}
-	num, ok := parsePhone(raw, phoneLabelRe.MatchString(before))
+	num, ok := parsePhone(raw, phoneLabelRe.matchString(before))
 	if !ok {
 		return none, false
 	}

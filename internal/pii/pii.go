@@ -116,6 +116,12 @@ func (g guardedRe) findAll(s string, f *folded) [][]int {
 	return g.FindAllStringIndex(s, -1)
 }
 
+// matchString is MatchString for short inputs such as the words before a number,
+// skipped when the guard rules a match out.
+func (g guardedRe) matchString(s string) bool {
+	return g.guard.MayMatch(text.Fold(s)) && g.MatchString(s)
+}
+
 // findAllSubmatch is FindAllStringSubmatchIndex, skipped when the guard rules a match out.
 func (g guardedRe) findAllSubmatch(s string, f *folded) [][]int {
 	if !g.guard.MayMatchIn(f.get()) {
