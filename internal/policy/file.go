@@ -83,18 +83,18 @@ func parse(file string, data []byte, known func(string) bool) (*check.Policy, er
 	}
 	var root yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&root); err != nil {
-		return nil, yamlError(file, err)
+		return nil, rules.YAMLError(file, err)
 	}
 	if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
 		return nil, fail(nil, "a policy file must be a mapping with at least a name")
 	}
 	doc := root.Content[0]
-	if err := checkKeys(file, doc, reflect.TypeOf(fileSpec{})); err != nil {
+	if err := rules.CheckKeys(file, doc, reflect.TypeOf(fileSpec{})); err != nil {
 		return nil, err
 	}
 	var fs fileSpec
 	if err := doc.Decode(&fs); err != nil {
-		return nil, yamlError(file, err)
+		return nil, rules.YAMLError(file, err)
 	}
 	node := func(key string) *yaml.Node { return valueNode(doc, key) }
 
@@ -379,66 +379,6 @@ var kindDefaults = map[string]kindText{
 		explanation: rules.Text{"de": "Ihre Organisation möchte diesen Begriff nicht öffentlich sehen.", "en": "Your organisation does not want this term in public."},
 		suggestion:  rules.Text{"de": "Formulieren Sie ohne diesen Begriff.", "en": "Rephrase without this term."},
 	},
-}
-
-var lineRe = regexp.MustCompile(`line (\d+)`)
-
-func yamlError(file string, err error) error {
-	msg := err.Error()
-	line := 1
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
-		fmt.Sscan(m[1], &line)
-	}
-	return &rules.LoadError{File: file, Line: line, Msg: strings.TrimPrefix(msg, "yaml: ")}
-}
-
-// checkKeys rejects mapping keys that the target struct does not know, recursively.
-// The extra rules are left to rules.ParseSpecs, which checks them the same way.
-func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-		if t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode {
-			for _, c := range n.Content {
-				if err := checkKeys(file, c, t.Elem()); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct || t == reflect.TypeOf(yaml.Node{}) {
-		return nil
-	}
-	if n.Kind != yaml.MappingNode {
-		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-			return nil
-		}
-		return &rules.LoadError{File: file, Line: n.Line, Column: n.Column, Msg: "expected a mapping"}
-	}
-	fields := map[string]reflect.Type{}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if tag := strings.Split(f.Tag.Get("yaml"), ",")[0]; tag != "" && f.IsExported() {
-			fields[tag] = f.Type
-		}
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		ft, ok := fields[k.Value]
-		if !ok {
-			known := make([]string, 0, len(fields))
-			for name := range fields {
-				known = append(known, name)
-			}
-			slices.Sort(known)
-			return &rules.LoadError{File: file, Line: k.Line, Column: k.Column,
-				Msg: fmt.Sprintf("unknown field %q (known: %s)", k.Value, strings.Join(known, ", "))}
-		}
-		if err := checkKeys(file, v, ft); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // valueNode returns the value of key in mapping n, or nil.

@@ -102,8 +102,8 @@ func (e *LoadError) Error() string {
 
 var lineRe = regexp.MustCompile(`line (\d+)`)
 
-// yamlError turns a yaml library error into a LoadError with the line it names.
-func yamlError(file string, err error) error {
+// YAMLError turns a yaml library error into a LoadError with the line it names.
+func YAMLError(file string, err error) error {
 	msg := err.Error()
 	line := 1
 	if m := lineRe.FindStringSubmatch(msg); m != nil {
@@ -118,41 +118,42 @@ func ParseSpecs(file string, data []byte) ([]*Spec, error) {
 	var root yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil {
-		return nil, yamlError(file, err)
+		return nil, YAMLError(file, err)
 	}
 	if len(root.Content) == 0 {
 		return nil, &LoadError{File: file, Line: 1, Msg: "empty pack: want a mapping with a 'rules' list"}
 	}
 	doc := root.Content[0]
-	if err := checkKeys(file, doc, reflect.TypeOf(packFile{})); err != nil {
+	if err := CheckKeys(file, doc, reflect.TypeOf(packFile{})); err != nil {
 		return nil, err
 	}
 	var pf packFile
 	if err := doc.Decode(&pf); err != nil {
-		return nil, yamlError(file, err)
+		return nil, YAMLError(file, err)
 	}
 	var specs []*Spec
 	for i := range pf.Rules {
 		n := &pf.Rules[i]
-		if err := checkKeys(file, n, reflect.TypeOf(Spec{})); err != nil {
+		if err := CheckKeys(file, n, reflect.TypeOf(Spec{})); err != nil {
 			return nil, err
 		}
 		s := &Spec{file: file, line: n.Line}
 		if err := n.Decode(s); err != nil {
-			return nil, yamlError(file, err)
+			return nil, YAMLError(file, err)
 		}
 		specs = append(specs, s)
 	}
 	return specs, nil
 }
 
-// checkKeys rejects mapping keys that the target struct does not know, recursively,
-// so that a typo ("term:" for "terms:") fails loudly with its line.
-func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
+// CheckKeys rejects mapping keys that the target struct t does not know, recursively,
+// so that a typo ("term:" for "terms:") fails loudly with its line; a scalar where a
+// struct belongs is an error too, null is fine.
+func CheckKeys(file string, n *yaml.Node, t reflect.Type) error {
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		if t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode {
 			for _, c := range n.Content {
-				if err := checkKeys(file, c, t.Elem()); err != nil {
+				if err := CheckKeys(file, c, t.Elem()); err != nil {
 					return err
 				}
 			}
@@ -160,8 +161,14 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 		}
 		t = t.Elem()
 	}
-	if t.Kind() != reflect.Struct || n.Kind != yaml.MappingNode || t == reflect.TypeOf(yaml.Node{}) {
+	if t.Kind() != reflect.Struct || t == reflect.TypeOf(yaml.Node{}) {
 		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		return &LoadError{File: file, Line: n.Line, Column: n.Column, Msg: "expected a mapping"}
 	}
 	fields := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {
@@ -186,7 +193,7 @@ func checkKeys(file string, n *yaml.Node, t reflect.Type) error {
 			return &LoadError{File: file, Line: k.Line, Column: k.Column,
 				Msg: fmt.Sprintf("unknown field %q (known: %s)", k.Value, strings.Join(known, ", "))}
 		}
-		if err := checkKeys(file, v, ft); err != nil {
+		if err := CheckKeys(file, v, ft); err != nil {
 			return err
 		}
 	}
