@@ -1,0 +1,76 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// HeadSpec says how one head is trained and how its thresholds are chosen.
+type HeadSpec struct {
+	Name  string
+	File  string // labelled set in the datasets folder
+	Label string // the label that makes an example positive
+	// LowPrecision and MediumPrecision are the out-of-fold precisions the model
+	// alone must reach for a low and a medium finding.
+	LowPrecision, MediumPrecision float64
+	MinHits                       int
+}
+
+// HeadSpecs are the heads of the shipped model. Only sets whose licence allows
+// training are used: GermEval 2018 and GAHD are CC BY 4.0.
+var HeadSpecs = []HeadSpec{
+	{Name: "offensive_de", File: "germeval2018-train.jsonl", Label: "offensive", LowPrecision: 0.8, MediumPrecision: 0.9, MinHits: 50},
+	{Name: "hate_de", File: "gahd-train.jsonl", Label: "hate", LowPrecision: 0.75, MediumPrecision: 0.9, MinHits: 50},
+}
+
+// TwinGroup names the fold group of a GAHD text: the smaller of its id and its
+// twin's, so both land in the same fold. Other sets have no twins.
+func TwinGroup(id, twin string) string {
+	if twin == "" {
+		return ""
+	}
+	id = strings.TrimPrefix(id, "gahd-")
+	ids := []string{id, twin}
+	sort.Strings(ids)
+	return ids[0]
+}
+
+// Confusion counts predictions against labels at one threshold.
+type Confusion struct{ TP, FP, FN, TN int }
+
+// CountAt counts the predictions score ≥ t.
+func CountAt(scores []float64, labels []bool, t float64) Confusion {
+	var c Confusion
+	for i, s := range scores {
+		switch p := s >= t; {
+		case p && labels[i]:
+			c.TP++
+		case p:
+			c.FP++
+		case labels[i]:
+			c.FN++
+		default:
+			c.TN++
+		}
+	}
+	return c
+}
+
+func (c Confusion) String() string {
+	div := func(a, b int) float64 {
+		if b == 0 {
+			return 0
+		}
+		return float64(a) / float64(b)
+	}
+	f1 := func(p, r float64) float64 {
+		if p+r == 0 {
+			return 0
+		}
+		return 2 * p * r / (p + r)
+	}
+	p, r := div(c.TP, c.TP+c.FP), div(c.TP, c.TP+c.FN)
+	np, nr := div(c.TN, c.TN+c.FN), div(c.TN, c.TN+c.FP)
+	return fmt.Sprintf("P %.3f R %.3f macro-F1 %.3f (tp %d fp %d fn %d tn %d)", p, r, (f1(p, r)+f1(np, nr))/2, c.TP, c.FP, c.FN, c.TN)
+}

@@ -1,0 +1,221 @@
+package model
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+
+	"github.com/postcheck/postcheck/internal/text"
+)
+
+// Head is one trained classifier: a weight per hashed feature and a bias.
+type Head struct {
+	Name string
+	// Low and Medium are the score thresholds for a low and a medium finding,
+	// chosen by the training command on out-of-fold predictions.
+	Low, Medium float32
+	Bias        float32
+	Weights     []float32
+}
+
+// Model is a set of heads sharing one feature table size.
+type Model struct {
+	Bits  uint
+	Heads []*Head
+}
+
+// Head returns the head with the given name, or nil.
+func (m *Model) Head(name string) *Head {
+	for _, h := range m.Heads {
+		if h.Name == name {
+			return h
+		}
+	}
+	return nil
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// Score is the probability-like score of a head for extracted features.
+func (h *Head) Score(feats []Feature) float64 {
+	z := float64(h.Bias)
+	for _, f := range feats {
+		z += float64(h.Weights[f.Index] * f.Value)
+	}
+	return sigmoid(z)
+}
+
+// Contributions returns each token's share of the score: the weighted features it
+// produced, a bigram split between its two words.
+func (h *Head) Contributions(feats []Feature, tokens int) []float64 {
+	c := make([]float64, tokens)
+	for _, f := range feats {
+		v := float64(h.Weights[f.Index] * f.Value)
+		if f.Span == 2 {
+			c[f.Tok] += v / 2
+			c[f.Tok+1] += v / 2
+			continue
+		}
+		c[f.Tok] += v
+	}
+	return c
+}
+
+// BestWindow returns the stretch of at most maxLen tokens [i, j) that carries the
+// score: the shortest window holding at least four fifths of what the best window
+// holds, so that the words around the decisive ones stay out. ok is false when no
+// stretch adds to the score.
+func BestWindow(contrib []float64, maxLen int) (i, j int, sum float64, ok bool) {
+	best := 0.0
+	for a := range contrib {
+		s := 0.0
+		for b := a; b < len(contrib) && b-a < maxLen; b++ {
+			s += contrib[b]
+			best = max(best, s)
+		}
+	}
+	if best <= 0 {
+		return 0, 0, 0, false
+	}
+	for n := 1; n <= maxLen; n++ {
+		for a := 0; a+n <= len(contrib); a++ {
+			s := 0.0
+			for _, v := range contrib[a : a+n] {
+				s += v
+			}
+			if s >= 0.8*best && (!ok || s > sum) {
+				i, j, sum, ok = a, a+n, s, true
+			}
+		}
+		if ok {
+			return i, j, sum, ok
+		}
+	}
+	return i, j, sum, ok
+}
+
+// file format: "PCM1", version, bits, head count; per head: name length, name,
+// low, medium, bias, scale (float32), then 2^bits int16 weights (weight = q*scale).
+var magic = []byte("PCM1")
+
+// Write stores the model compactly: weights quantised to 16 bits per head.
+func (m *Model) Write(w io.Writer) error {
+	var buf bytes.Buffer
+	buf.Write(magic)
+	buf.WriteByte(Version)
+	buf.WriteByte(byte(m.Bits))
+	buf.WriteByte(byte(len(m.Heads)))
+	for _, h := range m.Heads {
+		if len(h.Weights) != 1<<m.Bits {
+			return fmt.Errorf("head %s has %d weights, want %d", h.Name, len(h.Weights), 1<<m.Bits)
+		}
+		buf.WriteByte(byte(len(h.Name)))
+		buf.WriteString(h.Name)
+		maxAbs := float32(0)
+		for _, v := range h.Weights {
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+		scale := maxAbs / 32767
+		if scale == 0 {
+			scale = 1
+		}
+		for _, v := range []float32{h.Low, h.Medium, h.Bias, scale} {
+			binary.Write(&buf, binary.LittleEndian, v)
+		}
+		q := make([]int16, len(h.Weights))
+		for i, v := range h.Weights {
+			q[i] = int16(math.Round(float64(v / scale)))
+		}
+		binary.Write(&buf, binary.LittleEndian, q)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// Read loads a model written by Write.
+func Read(data []byte) (*Model, error) {
+	r := bytes.NewReader(data)
+	head := make([]byte, 7)
+	if _, err := io.ReadFull(r, head); err != nil || !bytes.Equal(head[:4], magic) {
+		return nil, errors.New("model: not a postcheck model file")
+	}
+	if head[4] != Version {
+		return nil, fmt.Errorf("model: file has feature version %d, code has %d: retrain", head[4], Version)
+	}
+	m := &Model{Bits: uint(head[5])}
+	if m.Bits < 10 || m.Bits > 24 {
+		return nil, fmt.Errorf("model: implausible table size 2^%d", m.Bits)
+	}
+	for range int(head[6]) {
+		n, err := r.ReadByte()
+		if err != nil {
+			return nil, fmt.Errorf("model: truncated: %v", err)
+		}
+		name := make([]byte, n)
+		if _, err := io.ReadFull(r, name); err != nil {
+			return nil, fmt.Errorf("model: truncated: %v", err)
+		}
+		var vals [4]float32
+		if err := binary.Read(r, binary.LittleEndian, &vals); err != nil {
+			return nil, fmt.Errorf("model: truncated: %v", err)
+		}
+		q := make([]int16, 1<<m.Bits)
+		if err := binary.Read(r, binary.LittleEndian, q); err != nil {
+			return nil, fmt.Errorf("model: truncated weights of %s: %v", name, err)
+		}
+		h := &Head{Name: string(name), Low: vals[0], Medium: vals[1], Bias: vals[2], Weights: make([]float32, len(q))}
+		for i, v := range q {
+			h.Weights[i] = float32(v) * vals[3]
+		}
+		m.Heads = append(m.Heads, h)
+	}
+	if r.Len() != 0 {
+		return nil, errors.New("model: trailing bytes")
+	}
+	return m, nil
+}
+
+//go:embed weights.bin
+var embedded []byte
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the model embedded in the binary, loaded once.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() { defaultModel, defaultErr = Read(embedded) })
+	return defaultModel, defaultErr
+}
+
+// Result is the verdict of one head on one draft.
+type Result struct {
+	Score float64
+	// Start and End are the byte span in the original text of the words that
+	// carried the score; ok is false when no words did.
+	Start, End int
+	OK         bool
+}
+
+// MaxSpanTokens bounds the reported span.
+const MaxSpanTokens = 6
+
+// Evaluate scores a prepared draft with a head and finds the words behind the score.
+func (h *Head) Evaluate(p *text.Prepared, feats []Feature) Result {
+	r := Result{Score: h.Score(feats)}
+	if len(p.Tokens) == 0 {
+		return r
+	}
+	i, j, _, ok := BestWindow(h.Contributions(feats, len(p.Tokens)), MaxSpanTokens)
+	if ok {
+		r.Start, r.End, r.OK = p.Tokens[i].Start, p.Tokens[j-1].End, true
+	}
+	return r
+}

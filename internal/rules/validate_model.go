@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+	"weak"
+
+	"github.com/postcheck/postcheck/internal/check"
+	"github.com/postcheck/postcheck/internal/model"
+)
+
+func init() {
+	RegisterValidator("model", newModelValidator)
+}
+
+// newModelValidator scores a draft with one head of the embedded statistical model.
+// Params: head (required), low and medium (score thresholds; the head's own,
+// chosen at training, when absent). A hit is never above medium and always points
+// at the words that carried the score.
+func newModelValidator(p map[string]string) (MatchFunc, error) {
+	m, err := model.Default()
+	if err != nil {
+		return nil, err
+	}
+	h := m.Head(p["head"])
+	if h == nil {
+		return nil, fmt.Errorf("model has no head %q", p["head"])
+	}
+	low, medium := float64(h.Low), float64(h.Medium)
+	for name, dst := range map[string]*float64{"low": &low, "medium": &medium} {
+		if s := p[name]; s != "" {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil || v <= 0 || v > 1.01 {
+				return nil, fmt.Errorf("%s must be a score between 0 and 1", name)
+			}
+			*dst = v
+		}
+	}
+	if low > medium {
+		return nil, fmt.Errorf("low threshold %.3f is above medium %.3f", low, medium)
+	}
+	return func(doc *Doc) []Hit {
+		hit, ok := ModelHit(h, doc, modelFeatures(m, doc), low, medium)
+		if !ok {
+			return nil
+		}
+		return []Hit{hit}
+	}, nil
+}
+
+// ModelHit turns a head's score on a draft into a hit: low from the low threshold,
+// medium from the medium one, spanning the words that carried the score. ok is
+// false below the low threshold or when no words raised the score.
+func ModelHit(h *model.Head, doc *Doc, feats []model.Feature, low, medium float64) (Hit, bool) {
+	r := h.Evaluate(doc.Prepared, feats)
+	if r.Score < low || !r.OK {
+		return Hit{}, false
+	}
+	sev := check.Low
+	if r.Score >= medium {
+		sev = check.Medium
+	}
+	pct := fmt.Sprintf("%.2f", r.Score)
+	return Hit{Start: r.Start, End: r.End, TokStart: -1, TokEnd: -1, Severity: sev, Note: Text{
+		"de": "Statistische Schätzung: " + pct + " (1 = sicher). Sie beruht auf Wortmustern, nicht auf einer Regel, und kann irren.",
+		"en": "Statistical estimate: " + pct + " (1 = certain). It rests on word patterns, not on a rule, and can be wrong.",
+	}}, true
+}
+
+// The heads of one draft share its features: the engine runs each model rule on the
+// same Doc, so the features are kept for the last few drafts. Weak keys let a
+// finished draft be collected and never match a new one at the same address.
+var featCache struct {
+	sync.Mutex
+	next  int
+	slots [8]struct {
+		doc   weak.Pointer[Doc]
+		feats []model.Feature
+	}
+}
+
+func modelFeatures(m *model.Model, doc *Doc) []model.Feature {
+	key := weak.Make(doc)
+	featCache.Lock()
+	for _, s := range featCache.slots {
+		if s.doc == key && s.doc.Value() != nil {
+			featCache.Unlock()
+			return s.feats
+		}
+	}
+	featCache.Unlock()
+	feats := model.Extract(doc.Prepared, m.Bits)
+	featCache.Lock()
+	s := &featCache.slots[featCache.next]
+	s.doc, s.feats = key, feats
+	featCache.next = (featCache.next + 1) % len(featCache.slots)
+	featCache.Unlock()
+	return feats
+}
