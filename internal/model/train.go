@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
@@ -105,22 +106,27 @@ func Folds(ex []Example, k int) []int {
 // OutOfFold trains k heads, each without one fold, and returns every example's
 // score from the head that did not see it.
 func OutOfFold(feats [][]Feature, labels []bool, folds []int, k int, opt TrainOptions) []float64 {
+	heads := FoldHeads(feats, labels, folds, k, opt)
 	scores := make([]float64, len(feats))
+	for i, f := range folds {
+		scores[i] = heads[f].Score(feats[i])
+	}
+	return scores
+}
+
+// FoldHeads trains k heads; head f has not seen the examples of fold f.
+func FoldHeads(feats [][]Feature, labels []bool, folds []int, k int, opt TrainOptions) []*Head {
+	heads := make([]*Head, k)
 	for f := range k {
-		var train, test []int
+		var train []int
 		for i, fi := range folds {
-			if fi == f {
-				test = append(test, i)
-			} else {
+			if fi != f {
 				train = append(train, i)
 			}
 		}
-		h := Train("fold", feats, labels, train, opt)
-		for _, i := range test {
-			scores[i] = h.Score(feats[i])
-		}
+		heads[f] = Train(fmt.Sprintf("fold%d", f), feats, labels, train, opt)
 	}
-	return scores
+	return heads
 }
 
 // ThresholdFor returns the lowest score threshold at which the predictions above it

@@ -41,6 +41,11 @@ func newModelValidator(p map[string]string) (MatchFunc, error) {
 		return nil, fmt.Errorf("low threshold %.3f is above medium %.3f", low, medium)
 	}
 	return func(doc *Doc) []Hit {
+		// A head learnt one language; on a draft whose language is unsure (short, or
+		// mixed) it would read foreign words as its own, so it stays silent there.
+		if len(doc.Langs) != 1 {
+			return nil
+		}
 		hit, ok := ModelHit(h, doc, modelFeatures(m, doc), low, medium)
 		if !ok {
 			return nil

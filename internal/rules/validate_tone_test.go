@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -41,6 +42,9 @@ func runToneCases(t *testing.T, cases []toneCase) {
 				}
 			}
 			if tc.rule == "" {
+				// These cases pin the hand-written rules; the statistical estimate is
+				// held to the trap and everyday corpora instead.
+				got = slices.DeleteFunc(got, func(f check.Finding) bool { return strings.Contains(f.RuleID, ".model_") })
 				if len(got) > 0 {
 					t.Fatalf("%q: want no tone or hate finding, got%s", tc.text, describeToneFindings(got, tc.text))
 				}
