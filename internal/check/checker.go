@@ -202,7 +202,7 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 		}
 		kept = append(kept, f)
 	}
-	rep.Findings = SortFindings(dedupeLanguages(dedupe(kept), msgLang))
+	rep.Findings = SortFindings(dedupeLanguages(dropCoveredEstimates(dedupe(kept)), msgLang))
 	rep.Categories = make(map[Category]CategoryCount, len(Categories))
 	for _, cat := range Categories {
 		rep.Categories[cat] = CategoryCount{}
