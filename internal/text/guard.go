@@ -70,7 +70,7 @@ func NewHaystack(folded string) *Haystack {
 		c := folded[i]
 		h.bytes[c>>6] |= 1 << (c & 63)
 	}
-	if len(folded) >= 32 {
+	if len(folded) >= 256 { // below, scanning costs less than the 8 KiB set
 		h.pairs = new([1 << 10]uint64)
 		for i := 0; i+1 < len(folded); i++ {
 			p := uint16(folded[i])<<8 | uint16(folded[i+1])
