@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -199,16 +200,25 @@ func BenchmarkScoreTweet(b *testing.B) {
 	}
 }
 
-func BenchmarkModelOnlyTweet(b *testing.B) {
+// BenchmarkModelOnly measures feature extraction and both heads, without the text
+// preparation the rules share, for a tweet, a long post and an article.
+func BenchmarkModelOnly(b *testing.B) {
 	m, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	p := text.Prepare("@someone Das ist doch wieder typisch, die da oben machen was sie wollen und wir zahlen die Zeche. Unglaublich! #politik")
-	for b.Loop() {
-		fs := Extract(p, m.Bits)
-		for _, h := range m.Heads {
-			h.Evaluate(p, fs)
-		}
+	const tweet = "@someone Das ist doch wieder typisch, die da oben machen was sie wollen und wir zahlen die Zeche. Unglaublich! #politik "
+	for _, n := range []int{280, 1500, 20000} {
+		s := strings.Repeat(tweet, n/len(tweet)+1)[:n]
+		p := text.Prepare(s)
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				fs := Extract(p, m.Bits)
+				for _, h := range m.Heads {
+					h.Evaluate(p, fs)
+				}
+			}
+		})
 	}
 }

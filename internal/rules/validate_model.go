@@ -19,7 +19,7 @@ func init() {
 // chosen at training, when absent). A hit is never above medium and always points
 // at the words that carried the score.
 func newModelValidator(p map[string]string) (MatchFunc, error) {
-	m, err := model.Default()
+	m, err := modelDefault()
 	if err != nil {
 		return nil, err
 	}
@@ -41,9 +41,10 @@ func newModelValidator(p map[string]string) (MatchFunc, error) {
 		return nil, fmt.Errorf("low threshold %.3f is above medium %.3f", low, medium)
 	}
 	return func(doc *Doc) []Hit {
-		// A head learnt one language; on a draft whose language is unsure (short, or
-		// mixed) it would read foreign words as its own, so it stays silent there.
-		if len(doc.Langs) != 1 {
+		// A head learnt one language and would read foreign words as its own. When
+		// the detector is unsure (short or mixed drafts run the rules of both
+		// languages), the draft's own function words must speak for German.
+		if len(doc.Langs) != 1 && !germanLeaning(doc) {
 			return nil
 		}
 		hit, ok := ModelHit(h, doc, modelFeatures(m, doc), low, medium)
@@ -53,6 +54,9 @@ func newModelValidator(p map[string]string) (MatchFunc, error) {
 		return []Hit{hit}
 	}, nil
 }
+
+// modelDefault is the embedded model; a variable so that tests may swap it.
+var modelDefault = model.Default
 
 // ModelHit turns a head's score on a draft into a hit: low from the low threshold,
 // medium from the medium one, spanning the words that carried the score. ok is
@@ -102,4 +106,25 @@ func modelFeatures(m *model.Model, doc *Doc) []model.Feature {
 	featCache.next = (featCache.next + 1) % len(featCache.slots)
 	featCache.Unlock()
 	return feats
+}
+
+// Function words that tell German from English in a short draft; words both
+// languages share ("in", "so", "was") are left out.
+var (
+	germanFunction  = set("der", "die", "das", "und", "ist", "nicht", "ein", "eine", "einen", "ich", "du", "wir", "ihr", "sie", "es", "mit", "von", "zu", "den", "dem", "des", "auf", "fuer", "im", "sind", "hat", "haben", "auch", "noch", "nur", "aber", "wie", "dass", "doch", "mal", "schon", "wer", "diese", "dieser", "diesen", "unsere", "unser", "sich", "man", "kein", "keine", "bei", "aus", "nach", "oder", "wenn", "werden", "wird", "war")
+	englishFunction = set("the", "and", "is", "not", "a", "an", "i", "you", "we", "they", "it", "with", "of", "to", "on", "for", "are", "has", "have", "also", "only", "but", "how", "that", "this", "these", "our", "my", "your", "be", "will", "was", "just", "no", "at", "from", "or", "if")
+)
+
+// germanLeaning reports whether German function words outnumber English ones.
+func germanLeaning(doc *Doc) bool {
+	de, en := 0, 0
+	for _, t := range doc.Tokens {
+		if germanFunction[t.Norm] {
+			de++
+		}
+		if englishFunction[t.Norm] {
+			en++
+		}
+	}
+	return de >= 2 && de > 2*en
 }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"context"
 	"bufio"
 	"encoding/json"
 	"fmt"
@@ -206,5 +207,50 @@ func TestModelDatasets(t *testing.T) {
 		for k, low := range lows {
 			t.Logf("  rules + model, low threshold %.2f (0: shipped): %s", low, describe(confusion(tr, "hate", func(i int) bool { return p.rules[i] || oofs[k][i] })))
 		}
+	}
+}
+
+func TestModelFindingsSpeakAsEstimates(t *testing.T) {
+	c, _ := fullChecker(t)
+	tests := []struct {
+		name, text, lang, rule string
+		want                   bool
+	}{
+		{"contempt in words no rule lists gets a tone estimate", "Bei denen zu Hause gibt es sowas halt nicht, die kennen keine Kultur.", "de", "tone.model_offensive_de", true},
+		{"a sweeping claim about women gets a hate estimate", "Frauen können einfach nicht logisch denken, das weiß doch jeder.", "de", "hate.model_hate_de", true},
+		{"an estimate gives way to a rule on the same words", "Du bist so ein Vollidiot, halt einfach deinen Mund.", "de", "", false},
+		{"a friendly German post gets none", "Vielen Dank an das ganze Team für die tolle Zusammenarbeit in diesem Jahr!", "de", "", false},
+		{"an English post gets none from the German heads", "These parasites should finally disappear, right now.", "en", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := c.Check(context.Background(), check.Draft{Text: tc.text, Language: tc.lang})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, f := range rep.Findings {
+				if !check.IsEstimate(f.RuleID) {
+					continue
+				}
+				if tc.rule == "" || f.RuleID != tc.rule {
+					t.Errorf("unexpected %s on %q", f.RuleID, tc.text[f.Span.Start:f.Span.End])
+					continue
+				}
+				found = true
+				if f.Severity > check.Medium {
+					t.Errorf("severity %s above medium", f.Severity)
+				}
+				if f.Span.End-f.Span.Start >= len(strings.TrimRight(tc.text, ".!")) {
+					t.Errorf("the span is the whole draft: %q", tc.text[f.Span.Start:f.Span.End])
+				}
+				if !strings.Contains(f.Message, "statistische Schätzung") || !strings.Contains(f.Explanation, "Statistische Schätzung: 0.") {
+					t.Errorf("the finding does not say it is an estimate: %q / %q", f.Message, f.Explanation)
+				}
+			}
+			if found != tc.want {
+				t.Errorf("found %s: %v, want %v", tc.rule, found, tc.want)
+			}
+		})
 	}
 }
