@@ -1,8 +1,8 @@
 package rules_test
 
 import (
-	"context"
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
