@@ -28,7 +28,7 @@ const (
 	// maxWordRunes bounds the n-grams of very long tokens (URLs, hashtag chains).
 	maxWordRunes = 40
 	// Version names the feature scheme.
-	Version = 1
+	Version = 2
 )
 
 // LengthFloor is the smallest feature count a draft is scaled as: without it a
@@ -63,8 +63,8 @@ func word(t text.Token) string {
 		return "@user"
 	case t.Letters == 0 && t.Digits > 0:
 		return "0"
-	case t.Hashtag:
-		return t.Norm
+	case isGroupWord(t.Norm):
+		return groupPlaceholder
 	}
 	return t.Norm
 }
@@ -90,7 +90,7 @@ func Extract(p *text.Prepared, bits uint) []Feature {
 		if t.Letters > 0 && t.Upper == t.Letters && t.Letters >= 3 {
 			add(hashStr(fnvOffset, "\x00caps"), i, 1)
 		}
-		if t.Mention || (t.Letters == 0 && t.Digits > 0) {
+		if w == groupPlaceholder || t.Mention || (t.Letters == 0 && t.Digits > 0) {
 			continue
 		}
 		// Character n-grams of "<word>" over runes; '<' and '>' mark the edges.

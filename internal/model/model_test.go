@@ -169,8 +169,9 @@ func TestEmbeddedModelScoresObviousCases(t *testing.T) {
 		{"offensive_de", "Was für ein dummes Geschwätz von diesem Schwachkopf, halt einfach dein Maul.", true, ""},
 		{"offensive_de", "Wir freuen uns sehr auf das Sommerfest am Samstag mit allen Nachbarn!", false, ""},
 		{"offensive_de", "Vielen Dank an das ganze Team für die tolle Zusammenarbeit in diesem Jahr.", false, ""},
-		{"hate_de", "Frauen sind einfach zu emotional, um ein Land zu führen.", true, "emotional"},
+		{"hate_de", "Muslime gehören nicht zu uns und sollen zurück in ihre Heimat.", true, "Heimat"},
 		{"hate_de", "Die Regierung hat heute ein neues Gesetz zur Rente beschlossen.", false, ""},
+		{"hate_de", "Unsere Gäste reisen morgen zurück in ihre Heimat.", false, ""},
 	}
 	for _, tc := range tests {
 		h := m.Head(tc.head)
@@ -220,5 +221,22 @@ func BenchmarkModelOnly(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestGroupWordsBecomeOnePlaceholder(t *testing.T) {
+	a := Extract(text.Prepare("Die Türken im Viertel"), 18)
+	b := Extract(text.Prepare("Die Muslime im Viertel"), 18)
+	c := Extract(text.Prepare("Die Nachbarn im Viertel"), 18)
+	if !slices.Equal(a, b) {
+		t.Error("two group words gave different features")
+	}
+	if slices.Equal(a, c) {
+		t.Error("an ordinary word was taken for a group")
+	}
+	for _, w := range []string{"roman", "rinder", "polizei", "transport"} {
+		if isGroupWord(w) {
+			t.Errorf("%q taken for a group word", w)
+		}
 	}
 }

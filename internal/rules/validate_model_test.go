@@ -217,7 +217,9 @@ func TestModelFindingsSpeakAsEstimates(t *testing.T) {
 		want                   bool
 	}{
 		{"contempt in words no rule lists gets a tone estimate", "Bei denen zu Hause gibt es sowas halt nicht, die kennen keine Kultur.", "de", "tone.model_offensive_de", true},
-		{"a sweeping claim about women gets a hate estimate", "Frauen können einfach nicht logisch denken, das weiß doch jeder.", "de", "hate.model_hate_de", true},
+		{"a call to send a group home gets a hate estimate beside the rule's", "Muslime gehören nicht zu uns und sollen zurück in ihre Heimat.", "de", "hate.model_hate_de", true},
+		{"greeting a group is no estimate", "Unsere muslimischen Kolleginnen und Kollegen feiern heute das Zuckerfest, wir gratulieren!", "de", "", false},
+		{"women in leadership are no estimate", "Frauen in Führungspositionen sind bei uns selbstverständlich.", "de", "", false},
 		{"an estimate gives way to a rule on the same words", "Du bist so ein Vollidiot, halt einfach deinen Mund.", "de", "", false},
 		{"a friendly German post gets none", "Vielen Dank an das ganze Team für die tolle Zusammenarbeit in diesem Jahr!", "de", "", false},
 		{"an English post gets none from the German heads", "These parasites should finally disappear, right now.", "en", "", false},
