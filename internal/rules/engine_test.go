@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/postcheck/postcheck/internal/check"
@@ -26,6 +27,8 @@ func TestMatchFindsSpansInTheOriginal(t *testing.T) {
 	e := mustDefault(t)
 	text := "🌞 Du Vollidiot!"
 	fs := e.Match(check.MatchRequest{Text: text, Languages: []string{"de"}, MessageLang: "de"})
+	// The statistical estimate may flag the same words; the checker drops it there.
+	fs = slices.DeleteFunc(fs, func(f check.Finding) bool { return check.IsEstimate(f.RuleID) })
 	if len(fs) != 1 || text[fs[0].Span.Start:fs[0].Span.End] != "Vollidiot" {
 		t.Fatalf("got %+v", fs)
 	}

@@ -55,7 +55,7 @@ func newModelValidator(p map[string]string) (MatchFunc, error) {
 	}, nil
 }
 
-// modelDefault is the embedded model; a variable so that tests may swap it.
+// modelDefault loads the embedded model once.
 var modelDefault = model.Default
 
 // ModelHit turns a head's score on a draft into a hit: low from the low threshold,
@@ -70,10 +70,10 @@ func ModelHit(h *model.Head, doc *Doc, feats []model.Feature, low, medium float6
 	if r.Score >= medium {
 		sev = check.Medium
 	}
-	pct := fmt.Sprintf("%.2f", r.Score)
+	score := fmt.Sprintf("%.2f", r.Score)
 	return Hit{Start: r.Start, End: r.End, TokStart: -1, TokEnd: -1, Severity: sev, Note: Text{
-		"de": "Statistische Schätzung: " + pct + " (1 = sicher). Sie beruht auf Wortmustern, nicht auf einer Regel, und kann irren.",
-		"en": "Statistical estimate: " + pct + " (1 = certain). It rests on word patterns, not on a rule, and can be wrong.",
+		"de": "Statistische Schätzung: " + score + " (1 = sicher). Sie beruht auf Wortmustern, nicht auf einer Regel, und kann irren.",
+		"en": "Statistical estimate: " + score + " (1 = certain). It rests on word patterns, not on a rule, and can be wrong.",
 	}}, true
 }
 
