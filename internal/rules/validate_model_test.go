@@ -183,7 +183,7 @@ func TestModelDatasets(t *testing.T) {
 	t.Logf("  rules + model, out of fold:   %s", describe(confusion(ge, "offensive", func(i int) bool {
 		return p.rules[i] || p.hateModel[i] || oof[i]
 	})))
-	t.Logf("  model alone, out of fold:     %s", describe(confusion(ge, "offensive", func(i int) bool { return p.hateModel[i] || oof[i] })))
+	t.Logf("  model alone (hate head as shipped, offensive head out of fold): %s", describe(confusion(ge, "offensive", func(i int) bool { return p.hateModel[i] || oof[i] })))
 	t.Logf("  rules + shipped model (in-sample, optimistic, not a result): %s", describe(confusion(ge, "offensive", func(i int) bool {
 		return p.rules[i] || p.hateModel[i] || p.offModel[i]
 	})))
