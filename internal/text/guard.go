@@ -56,12 +56,17 @@ func (g *Guard) MayMatch(folded string) bool {
 }
 
 // Haystack is a folded text prepared for many guards: a set of the byte pairs it
-// contains rules most literals out with one bit test instead of a scan of the text.
+// contains rules most literals out with a few bit tests instead of a scan of the text.
 type Haystack struct {
 	s     string
 	bytes [4]uint64
-	pairs *[1 << 10]uint64 // bit a<<8|b for each adjacent pair of bytes a, b
+	pairs [pairBits / 64]uint64 // hashed adjacent byte pairs; a collision only costs a scan
 }
+
+// pairBits is the size of the pair set: 512 bytes, small enough to build for a tweet.
+const pairBits = 4096
+
+func pairHash(a, b byte) uint32 { return (uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 20 }
 
 // NewHaystack indexes folded, a text already passed through Fold.
 func NewHaystack(folded string) *Haystack {
@@ -69,11 +74,8 @@ func NewHaystack(folded string) *Haystack {
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
 		h.bytes[c>>6] |= 1 << (c & 63)
-	}
-	if len(folded) >= 256 { // below, scanning costs less than the 8 KiB set
-		h.pairs = new([1 << 10]uint64)
-		for i := 0; i+1 < len(folded); i++ {
-			p := uint16(folded[i])<<8 | uint16(folded[i+1])
+		if i+1 < len(folded) {
+			p := pairHash(c, folded[i+1])
 			h.pairs[p>>6] |= 1 << (p & 63)
 		}
 	}
@@ -84,22 +86,19 @@ func NewHaystack(folded string) *Haystack {
 func (h *Haystack) Text() string { return h.s }
 
 func (h *Haystack) has(l string) bool {
-	switch {
-	case len(l) == 0:
+	if len(l) == 0 {
 		return true
-	case h.bytes[l[0]>>6]&(1<<(l[0]&63)) == 0:
+	}
+	if h.bytes[l[0]>>6]&(1<<(l[0]&63)) == 0 {
 		return false
-	case len(l) == 1:
-		return true
-	case h.pairs != nil:
-		for i := 0; i+1 < len(l); i++ {
-			p := uint16(l[i])<<8 | uint16(l[i+1])
-			if h.pairs[p>>6]&(1<<(p&63)) == 0 {
-				return false
-			}
+	}
+	for i := 0; i+1 < len(l); i++ {
+		p := pairHash(l[i], l[i+1])
+		if h.pairs[p>>6]&(1<<(p&63)) == 0 {
+			return false
 		}
 	}
-	return strings.Contains(h.s, l)
+	return len(l) == 1 || strings.Contains(h.s, l)
 }
 
 // MayMatchIn is MayMatch on an indexed text.
