@@ -14,11 +14,12 @@ var (
 	germanWords = words("der die das den dem des ein eine einen einem einer und oder aber nicht kein keine ist sind waren " +
 		"ich du er sie es wir ihr mich dich mir dir uns euch mein meine dein deine sein seine unser unsere " +
 		"mit von zu zum zur bei auf aus nach für über unter vor wie wer warum weil dass wenn auch noch schon " +
-		"hat habe haben hast wird werden wurde kann können muss müssen soll sollte doch mal nur sehr heute jetzt hier")
+		"hat habe haben hast wird werden wurde kann können muss müssen soll sollte doch mal nur sehr heute jetzt hier " +
+		"im beim vom ins alle allen diese dieser dieses sich dann denn ob nichts etwas viele mehr ganz danke gestern")
 	englishWords = words("the a and or but not no is are were be been being i you he she it we they me him her us them " +
 		"my your his its our their this that these those with from to of in on at by for about as what who where why " +
 		"because if when just very have has had will would can could should must do does did don't i'm it's you're " +
-		"today now here there")
+		"today now here there all thanks yesterday")
 )
 
 func words(s string) map[string]bool {
