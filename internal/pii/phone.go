@@ -3,6 +3,7 @@ package pii
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -92,16 +93,62 @@ func phoneAt(s string, a, b int, raw string) (Match, bool) {
 	if notPhoneLabelRe.matchString(before) || ibanShapeRe.MatchString(before) {
 		return none, false
 	}
-	num, ok := parsePhone(raw, phoneLabelRe.matchString(before))
+	region, ok := phoneVerdict(raw, phoneLabelRe.matchString(before))
 	if !ok {
 		return none, false
 	}
-	switch phonenumbers.GetNumberType(num) {
-	case phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE, phonenumbers.SHARED_COST, phonenumbers.UAN:
-		return none, false
-	}
-	return Match{Start: a, End: b, Kind: Phone, Detail: phonenumbers.GetRegionCodeForNumber(num)}, true
+	return Match{Start: a, End: b, Kind: Phone, Detail: region}, true
 }
+
+// phoneVerdict says whether a candidate is a person's phone number and of which region:
+// a valid number that is not toll-free, premium-rate, shared-cost or a universal access
+// number. Verdicts are remembered: libphonenumber takes tens of microseconds per
+// candidate, and drafts and batches repeat numbers.
+func phoneVerdict(raw string, labelled bool) (string, bool) {
+	k := verdictKey{raw, labelled}
+	verdicts.Lock()
+	v, hit := verdicts.m[k]
+	verdicts.Unlock()
+	if hit {
+		return v.region, v.ok
+	}
+	num, ok := parsePhone(raw, labelled)
+	if ok {
+		switch phonenumbers.GetNumberType(num) {
+		case phonenumbers.TOLL_FREE, phonenumbers.PREMIUM_RATE, phonenumbers.SHARED_COST, phonenumbers.UAN:
+			ok = false
+		}
+	}
+	if ok {
+		v = verdict{region: phonenumbers.GetRegionCodeForNumber(num), ok: true}
+	}
+	k.raw = strings.Clone(raw) // the key must not keep the whole draft alive
+	verdicts.Lock()
+	if len(verdicts.m) >= maxVerdicts {
+		clear(verdicts.m)
+	}
+	verdicts.m[k] = v
+	verdicts.Unlock()
+	return v.region, v.ok
+}
+
+// maxVerdicts bounds the remembered verdicts; when full, they are forgotten at once.
+const maxVerdicts = 4096
+
+type verdictKey struct {
+	raw      string
+	labelled bool
+}
+
+type verdict struct {
+	region string
+	ok     bool
+}
+
+var verdicts = struct {
+	sync.Mutex
+	m map[verdictKey]verdict
+}{m: map[verdictKey]verdict{}}
 
 // parsePhone validates a candidate. International numbers need only be valid; national
 // ones must carry a trunk prefix 0 (DE, AT, CH, UK) or the North American layout, and a
