@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/postcheck/postcheck/internal/check"
+	"github.com/postcheck/postcheck/internal/lang"
+	"github.com/postcheck/postcheck/internal/rules"
 	"github.com/postcheck/postcheck/web"
 )
 
@@ -46,8 +48,11 @@ func benchTexts(b *testing.B) []string {
 // difference is what HTTP handling costs.
 func BenchmarkCheckOverHTTP(b *testing.B) {
 	texts := benchTexts(b)
-	newServer(&testing.T{}, nil) // loads the detector and the engine once
-	c := check.NewChecker(detector, engine)
+	e, err := rules.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := check.NewChecker(lang.New(), e)
 	pages, err := web.Templates()
 	if err != nil {
 		b.Fatal(err)
