@@ -75,6 +75,20 @@ func (det *Detector) Detect(text string) check.Detection {
 	if letters == 0 {
 		return und
 	}
+	if letters >= minConfirmedLetters {
+		if code, share, ok := dominantLanguage(text); ok {
+			// Function words alone settle long German or English drafts; lingua, the
+			// costliest stage of a check, is only asked when they do not.
+			res := check.Detection{Language: check.Language{Code: code, Name: check.LanguageName(code), Source: "detected",
+				Confidence: round3(share), Reliable: true}}
+			for _, c := range functionWordLanguages(text) {
+				if c != code {
+					res.Also = append(res.Also, c)
+				}
+			}
+			return res
+		}
+	}
 	values := det.d.ComputeLanguageConfidenceValues(sample(text))
 	if len(values) == 0 || values[0].Value() == 0 {
 		und.Also = functionWordLanguages(text)

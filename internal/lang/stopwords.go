@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Function words are a cheap second opinion on German and English: short posts,
@@ -48,19 +49,7 @@ func functionWordLanguages(text string) []string {
 }
 
 func shareLanguages(text string) []string {
-	de, en, n := 0, 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '\'' && r != '’'
-	}) {
-		w = strings.ReplaceAll(w, "’", "'")
-		n++
-		if germanWords[w] {
-			de++
-		}
-		if englishWords[w] {
-			en++
-		}
-	}
+	de, en, n := countFunctionWords(text)
 	// Two function words and a share of one in eight words: real prose has far more,
 	// a stray "die" or "war" in another language stays below.
 	var out []string
@@ -72,3 +61,62 @@ func shareLanguages(text string) []string {
 	}
 	return out
 }
+
+// countFunctionWords counts German and English function words and all words. It
+// lowers each word into a small buffer; the map lookups with string(buf) do not allocate.
+func countFunctionWords(text string) (de, en, n int) {
+	var buf [32]byte
+	w := buf[:0]
+	long := false
+	flush := func() {
+		if len(w) > 0 || long {
+			n++
+			if !long {
+				if germanWords[string(w)] {
+					de++
+				}
+				if englishWords[string(w)] {
+					en++
+				}
+			}
+		}
+		w, long = buf[:0], false
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			r = unicode.ToLower(r)
+		case r == '\'' || r == '’':
+			r = '\''
+		default:
+			flush()
+			continue
+		}
+		if len(w)+utf8.RuneLen(r) > len(buf) {
+			long = true
+			continue
+		}
+		w = utf8.AppendRune(w, r)
+	}
+	flush()
+	return de, en, n
+}
+
+// dominantLanguage reports "de" or "en" when one language's function words clearly
+// carry the text: at least minDominant of them, one word in five, and the other
+// language's at most a tenth as many (Dutch "die … is …" counts for both and fails).
+// share is the leading language's part of all function words found.
+func dominantLanguage(text string) (string, float64, bool) {
+	de, en, n := countFunctionWords(text)
+	lead, other, code := de, en, "de"
+	if en > de {
+		lead, other, code = en, de, "en"
+	}
+	if lead < minDominant || lead*5 < n || other*10 > lead {
+		return "", 0, false
+	}
+	return code, float64(lead) / float64(lead+other), true
+}
+
+// minDominant is the least number of function words that settles a language alone.
+const minDominant = 5
