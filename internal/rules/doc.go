@@ -77,3 +77,24 @@ func (d *Doc) SentenceEnd(pos int) int {
 	}
 	return pos + i
 }
+
+// guards holds the guard of every expression asked about, derived once.
+var guards sync.Map // *regexp.Regexp → *text.Guard
+
+// guardOf returns the guard of re.
+func guardOf(re *regexp.Regexp) *text.Guard {
+	if g, ok := guards.Load(re); ok {
+		return g.(*text.Guard)
+	}
+	g, _ := guards.LoadOrStore(re, text.NewGuard(re))
+	return g.(*text.Guard)
+}
+
+// findAllOrig is re.FindAllStringSubmatchIndex on the original text, skipped when the
+// draft holds none of the literals every match needs.
+func findAllOrig(doc *Doc, re *regexp.Regexp) [][]int {
+	if !guardOf(re).MayMatchIn(doc.Folded()) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(doc.Original, -1)
+}

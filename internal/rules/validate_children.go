@@ -136,6 +136,15 @@ type childScan struct {
 	business bool
 	groupCtx bool
 	sorted   int // len(anchors) when they were last sorted
+	hay      *text.Haystack
+}
+
+// lowerHay is the folded lower-cased text for the guards of the expressions run on it.
+func (s *childScan) lowerHay() *text.Haystack {
+	if s.hay == nil {
+		s.hay = text.NewHaystack(text.Fold(s.lower))
+	}
+	return s.hay
 }
 
 const (
@@ -259,6 +268,9 @@ func (s *childScan) orig(a, b int) string { return s.doc.Original[a:b] }
 // The normalised text is not used here: its leet folding turns "3rd" into "erd".
 func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
 	var out [][3]any
+	if !guardOf(re).MayMatchIn(s.lowerHay()) {
+		return nil
+	}
 	for _, loc := range re.FindAllStringSubmatchIndex(s.lower, -1) {
 		a, b := loc[2*group], loc[2*group+1]
 		if a < 0 || a >= b {
@@ -1298,7 +1310,7 @@ func (s *childScan) findInstitutions() {
 				s.addInstAs(s.toks[i].Start, end, label, en, s.orig(s.toks[i].Start, s.toks[i].End), en)
 			}
 		}
-		for _, m := range hyphenSchool.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, hyphenSchool) {
 			head := strings.ToLower(o[m[4]:m[5]])
 			label, en := "Schule", "school"
 			if strings.Contains(head, "kita") || strings.Contains(head, "kindergarten") {
@@ -1307,7 +1319,7 @@ func (s *childScan) findInstitutions() {
 			s.addInstAs(m[0], m[1], label, en, o[m[4]:m[5]], en)
 		}
 	}
-	for _, m := range clubRe.FindAllStringIndex(o, -1) {
+	for _, m := range findAllOrig(s.doc, clubRe) {
 		// "U9" or "F-Jugend" alone is an age group; it needs a club or team name after it
 		if !strings.Contains(o[m[0]:m[1]], " ") {
 			continue
@@ -1319,7 +1331,7 @@ func (s *childScan) findInstitutions() {
 			s.details[n-1].youth = true
 		}
 	}
-	for _, m := range teamBeforeU.FindAllStringSubmatchIndex(o, -1) {
+	for _, m := range findAllOrig(s.doc, teamBeforeU) {
 		words := strings.Fields(o[m[2]:m[3]])
 		if schoolENStop[strings.ToLower(words[0])] {
 			continue
@@ -1330,11 +1342,11 @@ func (s *childScan) findInstitutions() {
 		}
 	}
 	if s.de {
-		for _, m := range clubAbbr.FindAllStringIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, clubAbbr) {
 			s.addInst(m[0], m[1], "Verein", "club")
 		}
 	}
-	for _, m := range venueRe.FindAllStringSubmatchIndex(o, -1) {
+	for _, m := range findAllOrig(s.doc, venueRe) {
 		a, b := m[2], m[3]
 		words := strings.Fields(o[a:b])
 		if schoolENStop[strings.ToLower(words[0])] {
@@ -1346,7 +1358,7 @@ func (s *childScan) findInstitutions() {
 		}
 	}
 	if s.en {
-		for _, m := range schoolEN.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, schoolEN) {
 			words := strings.Fields(o[m[2]:m[3]])
 			ok := true
 			for _, w := range words {
@@ -1407,17 +1419,17 @@ func (s *childScan) addPlace(a, b int, sev check.Severity, de, en string) {
 func (s *childScan) findPlaces() {
 	o := s.doc.Original
 	if s.de {
-		for _, m := range spotDE.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, spotDE) {
 			s.addPlace(m[0], m[1], check.Medium, o[m[2]:m[3]], "the "+strings.ToLower(o[m[2]:m[3]]))
 		}
 		// "Freibad Westend", "Spielplatz Lindenhof"
-		for _, m := range namedSpotDE.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, namedSpotDE) {
 			if w := strings.ToLower(foldUmlauts(o[m[4]:m[5]])); placeStop[w] || instNameStop[w] || nameStop[w] {
 				continue
 			}
 			s.addPlace(m[0], m[1], check.Medium, o[m[2]:m[3]], "the "+strings.ToLower(o[m[2]:m[3]]))
 		}
-		for _, m := range streetDE.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, streetDE) {
 			w := o[m[2]:m[3]]
 			n := text.Prepare(w).Tokens
 			if len(n) == 0 || streetGeneric[n[0].Norm] || (len(n) == 1 && m[0] == m[2] && !strings.Contains(w, "-")) {
@@ -1425,7 +1437,7 @@ func (s *childScan) findPlaces() {
 			}
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "nearby")
 		}
-		for _, m := range townDE.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, townDE) {
 			w := o[m[2]:m[3]]
 			tn := text.Prepare(w).Tokens
 			if len(tn) == 0 || placeStop[tn[0].Norm] || nameStop[tn[0].Norm] || firstNames[tn[0].Norm] || instHeadDE[tn[0].Norm] != "" {
@@ -1443,17 +1455,17 @@ func (s *childScan) findPlaces() {
 		}
 	}
 	if s.en {
-		for _, m := range streetEN.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, streetEN) {
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "nearby")
 		}
 		// "the Westend pool"
-		for _, m := range namedSpotEN.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, namedSpotEN) {
 			if placeStop[strings.ToLower(o[m[2]:m[3]])] {
 				continue
 			}
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "the local "+o[m[4]:m[5]])
 		}
-		for _, m := range townEN.FindAllStringSubmatchIndex(o, -1) {
+		for _, m := range findAllOrig(s.doc, townEN) {
 			w := o[m[2]:m[3]]
 			first := strings.ToLower(strings.Fields(w)[0])
 			if placeStop[first] || nameStop[first] || firstNames[first] || s.de && instHeadDE[first] != "" {
@@ -1544,7 +1556,18 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func (s *childScan) routineIn(a, b int) {
 	sent := s.lower[a:b]
+	var sentFold string // folded once, for the guards, when an expression may match the draft
 	find := func(re *regexp.Regexp) []int {
+		g := guardOf(re)
+		if !g.MayMatchIn(s.lowerHay()) {
+			return nil
+		}
+		if sentFold == "" {
+			sentFold = text.Fold(sent)
+		}
+		if !g.MayMatch(sentFold) {
+			return nil
+		}
 		if l := re.FindStringIndex(sent); l != nil {
 			return []int{a + l[0], a + l[1]}
 		}
