@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/postcheck/postcheck/internal/eval"
 )
 
 // HeadSpec says how one head is trained and how its thresholds are chosen.
@@ -58,19 +60,6 @@ func CountAt(scores []float64, labels []bool, t float64) Confusion {
 }
 
 func (c Confusion) String() string {
-	div := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
-	f1 := func(p, r float64) float64 {
-		if p+r == 0 {
-			return 0
-		}
-		return 2 * p * r / (p + r)
-	}
-	p, r := div(c.TP, c.TP+c.FP), div(c.TP, c.TP+c.FN)
-	np, nr := div(c.TN, c.TN+c.FN), div(c.TN, c.TN+c.FP)
-	return fmt.Sprintf("P %.3f R %.3f macro-F1 %.3f (tp %d fp %d fn %d tn %d)", p, r, (f1(p, r)+f1(np, nr))/2, c.TP, c.FP, c.FN, c.TN)
+	sc := eval.Counts{TP: c.TP, FP: c.FP, FN: c.FN, TN: c.TN}.Score("", "")
+	return fmt.Sprintf("P %.3f R %.3f macro-F1 %.3f (tp %d fp %d fn %d tn %d)", sc.Precision, sc.Recall, sc.MacroF1, c.TP, c.FP, c.FN, c.TN)
 }

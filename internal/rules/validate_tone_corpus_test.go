@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/postcheck/postcheck/internal/check"
+	"github.com/postcheck/postcheck/internal/eval"
 )
 
 // toneRow is one line of a labelled corpus.
@@ -149,23 +150,8 @@ type toneScores struct {
 }
 
 func (s toneScores) figures() (p, r, macroF1, germevalF1 float64) {
-	div := func(a, b int) float64 {
-		if b == 0 {
-			return 0
-		}
-		return float64(a) / float64(b)
-	}
-	f1 := func(p, r float64) float64 {
-		if p+r == 0 {
-			return 0
-		}
-		return 2 * p * r / (p + r)
-	}
-	p, r = div(s.tp, s.tp+s.fp), div(s.tp, s.tp+s.fn)
-	pn, rn := div(s.tn, s.tn+s.fn), div(s.tn, s.tn+s.fp)
-	macroF1 = (f1(p, r) + f1(pn, rn)) / 2
-	germevalF1 = f1((p+pn)/2, (r+rn)/2)
-	return
+	sc := eval.Counts{TP: s.tp, FP: s.fp, FN: s.fn, TN: s.tn}.Score("", "")
+	return sc.Precision, sc.Recall, sc.MacroF1, sc.GermEvalF1
 }
 
 // toneDatasetDir is the shared data folder, a sibling of the repository.
