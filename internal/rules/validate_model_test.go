@@ -1,9 +1,7 @@
 package rules_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -32,25 +30,7 @@ type modelRow struct {
 
 func readModelRows(t *testing.T, path string) []modelRow {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer f.Close()
-	var rows []modelRow
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
-			continue
-		}
-		var r modelRow
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			t.Fatalf("%s:%d: %v", path, n, err)
-		}
-		rows = append(rows, r)
-	}
-	return rows
+	return readJSONL[modelRow](t, path)
 }
 
 // predictions holds, per row, which findings the label's categories got.
