@@ -354,15 +354,9 @@ func (s *childScan) findAnchors() {
 	// emoji children in a first-person post
 	if s.firstP && !s.business {
 		for _, e := range childEmoji {
-			for off := 0; ; {
-				k := strings.Index(s.doc.Original[off:], e)
-				if k < 0 {
-					break
-				}
-				a := off + k
+			for _, a := range occurrences(s.doc.Original, e) {
 				ti := s.doc.TokenAt(a)
 				s.addAnchor(&childAnchor{start: a, end: a + len(e), tokA: ti, tokB: ti, kin: Text{"de": "unser Kind", "en": "our little one"}, neut: true})
-				off = a + len(e)
 			}
 		}
 	}
@@ -1683,15 +1677,9 @@ func (s *childScan) findPhotos() {
 		s.photos = append(s.photos, &childPiece{start: s.toks[i].Start, end: s.toks[i].End, tokA: i, tokB: i + 1, sev: check.Medium})
 	}
 	for _, e := range photoEmoji {
-		for off := 0; ; {
-			k := strings.Index(s.doc.Original[off:], e)
-			if k < 0 {
-				break
-			}
-			a := off + k
+		for _, a := range occurrences(s.doc.Original, e) {
 			ti := s.doc.TokenAt(a)
 			s.photos = append(s.photos, &childPiece{start: a, end: a + len(e), tokA: ti, tokB: ti, sev: check.Medium})
-			off = a + len(e)
 		}
 	}
 }
@@ -1972,4 +1960,17 @@ func compileExposure() []exposureRe {
 		out[i] = exposureRe{reU(p.re), p.sev, p.de, p.en}
 	}
 	return out
+}
+
+// occurrences returns the byte offsets of every non-overlapping occurrence of sub in s.
+func occurrences(s, sub string) []int {
+	var out []int
+	for off := 0; ; {
+		k := strings.Index(s[off:], sub)
+		if k < 0 {
+			return out
+		}
+		out = append(out, off+k)
+		off += k + len(sub)
+	}
 }
