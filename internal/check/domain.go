@@ -109,16 +109,6 @@ func ParseCategory(s string) (Category, error) {
 	return "", Errorf(EUnknownCategory, "unknown category %q: use children, customer, tone, privacy or hate", s)
 }
 
-// Tip returns the tip number (1–5) of the category.
-func (c Category) Tip() int {
-	for i, x := range Categories {
-		if x == c {
-			return i + 1
-		}
-	}
-	return 0
-}
-
 // CategoryInfo describes a category for people.
 type CategoryInfo struct {
 	ID          Category `json:"id"`

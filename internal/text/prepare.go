@@ -270,21 +270,6 @@ func (p *Prepared) ToOriginal(nStart, nEnd int) (int, int) {
 	return int(p.srcStart[nStart]), int(p.srcEnd[nEnd-1])
 }
 
-// NormOffset returns the Norm offset of the first normalised byte produced at or after
-// the original offset orig (len(Norm) if none).
-func (p *Prepared) NormOffset(orig int) int {
-	lo, hi := 0, len(p.srcStart)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(p.srcStart[m]) < orig {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
-}
-
 // TokenAt returns the index of the first token that ends after orig, or len(Tokens).
 func (p *Prepared) TokenAt(orig int) int {
 	lo, hi := 0, len(p.Tokens)
@@ -297,12 +282,4 @@ func (p *Prepared) TokenAt(orig int) int {
 		}
 	}
 	return lo
-}
-
-// Between returns the original text between two tokens (exclusive).
-func (p *Prepared) Between(a, b Token) string {
-	if a.End > b.Start {
-		return ""
-	}
-	return p.Original[a.End:b.Start]
 }
