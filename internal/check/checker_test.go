@@ -298,3 +298,20 @@ func TestLanguageTwinsOnOneSpanShowOnce(t *testing.T) {
 		t.Errorf("other language keeps the more severe twin: %+v", got)
 	}
 }
+
+func TestSummaryOfAPassWithMinorFindingsReadsRight(t *testing.T) {
+	lenient := &Policy{Name: "lenient", Thresholds: Thresholds{Review: Medium, Block: High}}
+	c, _ := newTestChecker(WithPolicies(StaticPolicies(DefaultPolicy(), lenient)))
+	for text, want := range map[string]string{
+		"Das ist intern.":         "1 kleiner Hinweis",
+		"Intern und auch intern.": "2 kleine Hinweise",
+	} {
+		rep, err := c.Check(context.Background(), Draft{Text: text, Policy: "lenient"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Verdict != Pass || !strings.Contains(rep.Summary, want) {
+			t.Errorf("%q: %s %q, want pass with %q", text, rep.Verdict, rep.Summary, want)
+		}
+	}
+}

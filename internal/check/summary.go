@@ -30,8 +30,12 @@ func summary(lang string, r *Report) string {
 			fmt.Sprintf("Bitte prüfen: %d %s (%s) – lesen Sie die markierten Stellen noch einmal.", n, plural(lang, n), what),
 			fmt.Sprintf("Please review: %d %s (%s) – read the marked passages once more.", n, plural(lang, n), what))
 	}
+	minor := "kleine"
+	if n == 1 {
+		minor = "kleiner"
+	}
 	return msg(lang,
-		fmt.Sprintf("Kann so raus; %d kleiner %s (%s) zur Kenntnis.", n, plural(lang, n), what),
+		fmt.Sprintf("Kann so raus; %d %s %s (%s) zur Kenntnis.", n, minor, plural(lang, n), what),
 		fmt.Sprintf("Fine to post; %d minor %s (%s) for your information.", n, plural(lang, n), what))
 }
 
