@@ -75,10 +75,15 @@ func (det *Detector) Detect(text string) check.Detection {
 	if letters == 0 {
 		return und
 	}
-	if letters >= minConfirmedLetters {
-		if code, share, ok := dominantLanguage(text); ok {
-			// Function words alone settle long German or English drafts; lingua, the
-			// costliest stage of a check, is only asked when they do not.
+	decide := dominantLanguage
+	if letters < minConfirmedLetters {
+		decide = shortDominant
+	}
+	if letters >= minLetters {
+		if code, share, ok := decide(text); ok {
+			// Function words alone settle German or English drafts whose function
+			// words leave no doubt; lingua, the costliest stage of a check, is only
+			// asked when they do not.
 			res := check.Detection{Language: check.Language{Code: code, Name: check.LanguageName(code), Source: "detected",
 				Confidence: round3(share), Reliable: true}}
 			for _, c := range functionWordLanguages(text) {

@@ -120,3 +120,88 @@ func dominantLanguage(text string) (string, float64, bool) {
 
 // minDominant is the least number of function words that settles a language alone.
 const minDominant = 5
+
+// foreignWords are frequent function words of the other languages the detector knows
+// that are neither German nor English words. One of them in a short draft is a name or
+// a quote ("de Gaulle", "La La Land"); two send the draft to lingua.
+var foreignWords = words(
+	// Dutch
+	"het een ik niet en van dat zijn wat maar ook geen naar heb hebben wij jij mijn" +
+		// French
+		" le la les et est je pas une des du que qui pour avec sur dans nous vous c'est très" +
+		// Spanish
+		" el los las y es por para una con muy pero como qué está yo tengo" +
+		// Italian
+		" il che è non sono una per gli della del io ho anche molto" +
+		// Portuguese
+		" não uma os com é o para muito eu tenho está" +
+		// Polish
+		" nie jest się na w że z to jestem ale czy tak" +
+		// Turkish
+		" bir ve bu çok için da de mi ne ben var")
+
+// shortDominant reports "de" or "en" for a short draft whose function words leave no
+// doubt, so that lingua, the costliest stage of a check, need not be asked: at least
+// two distinct function words of two letters or more (single letters such as "a" and
+// "i" are words in Italian, Spanish and Polish too), one word in five a function word,
+// the other language's at most a quarter as many, and at most one function word of
+// another language. Of 25,380 short labelled German and English drafts it decides
+// 66% and disagrees with the label for two, both English sentences labelled German
+// (TestShortDominantAgreesWithLabels).
+func shortDominant(text string) (string, float64, bool) {
+	var buf [32]byte
+	w := buf[:0]
+	long := false
+	var de, en, foreign, n int
+	var seenDE, seenEN []string
+	flush := func() {
+		if len(w) == 0 && !long {
+			return
+		}
+		n++
+		if !long {
+			word := string(w)
+			if germanWords[word] {
+				de++
+				if len(word) >= 2 && !slices.Contains(seenDE, word) {
+					seenDE = append(seenDE, word)
+				}
+			}
+			if englishWords[word] {
+				en++
+				if len(word) >= 2 && !slices.Contains(seenEN, word) {
+					seenEN = append(seenEN, word)
+				}
+			}
+			if foreignWords[word] {
+				foreign++
+			}
+		}
+		w, long = buf[:0], false
+	}
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r):
+			r = unicode.ToLower(r)
+		case r == '\'' || r == '’':
+			r = '\''
+		default:
+			flush()
+			continue
+		}
+		if len(w)+utf8.RuneLen(r) > len(buf) {
+			long = true
+			continue
+		}
+		w = utf8.AppendRune(w, r)
+	}
+	flush()
+	lead, other, distinct, code := de, en, len(seenDE), "de"
+	if en > de {
+		lead, other, distinct, code = en, de, len(seenEN), "en"
+	}
+	if distinct < 2 || other*4 > lead || lead*5 < n || foreign > 1 {
+		return "", 0, false
+	}
+	return code, float64(lead) / float64(lead+other), true
+}
