@@ -75,49 +75,69 @@ func TestToneTrapsStayBelowMedium(t *testing.T) {
 // maxToneFalseAlarms is the share of everyday posts that may carry any tone or hate finding.
 const maxToneFalseAlarms = 0.02
 
-// TestEverydayPostsRarelyAlarm runs ordinary posts (and the traps) through the checker:
-// at most 2% may get a tone or hate finding above what the post deserves (nothing, or
-// low for mild swearing and reported insults), and none may get one above low.
+// minEverydayPosts is how many ordinary posts everyday.jsonl must hold on its own,
+// without the traps, for the false-alarm rate to mean something.
+const minEverydayPosts = 300
+
+// TestEverydayPostsRarelyAlarm runs ordinary posts through the checker: at most 2% may
+// get a tone or hate finding above what the post deserves (nothing, or low for mild
+// swearing and reported insults), and none may get one above low. The bar holds for
+// the everyday posts alone and again with the traps added, so a clean trap list cannot
+// hide alarms on ordinary posts.
 func TestEverydayPostsRarelyAlarm(t *testing.T) {
 	c, _ := fullChecker(t)
-	rows := readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "everyday.jsonl"))
-	rows = append(rows, readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))...)
-	if len(rows) < 300 {
-		t.Errorf("everyday corpus has %d posts; keep at least 300", len(rows))
+	everyday := readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "everyday.jsonl"))
+	traps := readToneCorpus(t, filepath.Join("..", "..", "testdata", "tone", "traps.jsonl"))
+	if len(everyday) < minEverydayPosts {
+		t.Errorf("everyday.jsonl has %d posts; keep at least %d without counting the traps", len(everyday), minEverydayPosts)
 	}
-	alarms := 0
-	for _, r := range rows {
-		if len(r.Labels) > 0 {
-			t.Errorf("%s: the everyday corpus holds only innocent posts, got labels %v", r.ID, r.Labels)
-		}
-		allowed := check.SeverityNone
-		if r.Max != "" {
-			s, err := check.ParseSeverity(r.Max)
-			if err != nil {
-				t.Fatalf("%s: max: %v", r.ID, err)
+	alarmsIn := func(rows []toneRow) int {
+		alarms := 0
+		for _, r := range rows {
+			if len(r.Labels) > 0 {
+				t.Errorf("%s: the everyday corpus holds only innocent posts, got labels %v", r.ID, r.Labels)
 			}
-			allowed = s
-		}
-		fs := toneHateFindings(t, c, r.Text, "")
-		worst := check.SeverityNone
-		for _, f := range fs {
-			worst = max(worst, f.Severity)
-		}
-		if worst <= allowed {
-			continue
-		}
-		alarms++
-		t.Logf("alarm %s:%s", r.ID, describeToneFindings(fs, r.Text))
-		for _, f := range fs {
-			if f.Severity > check.Low {
-				t.Errorf("everyday post %s %q: %s/%s", r.ID, r.Text, f.RuleID, f.Severity)
+			allowed := check.SeverityNone
+			if r.Max != "" {
+				s, err := check.ParseSeverity(r.Max)
+				if err != nil {
+					t.Fatalf("%s: max: %v", r.ID, err)
+				}
+				allowed = s
+			}
+			fs := toneHateFindings(t, c, r.Text, "")
+			worst := check.SeverityNone
+			for _, f := range fs {
+				worst = max(worst, f.Severity)
+			}
+			if worst <= allowed {
+				continue
+			}
+			alarms++
+			t.Logf("alarm %s:%s", r.ID, describeToneFindings(fs, r.Text))
+			for _, f := range fs {
+				if f.Severity > check.Low {
+					t.Errorf("everyday post %s %q: %s/%s", r.ID, r.Text, f.RuleID, f.Severity)
+				}
 			}
 		}
+		return alarms
 	}
-	rate := float64(alarms) / float64(len(rows))
-	t.Logf("everyday false alarms: %d of %d (%.1f%%)", alarms, len(rows), 100*rate)
-	if rate > maxToneFalseAlarms {
-		t.Errorf("false-alarm rate %.1f%% exceeds %.0f%%", 100*rate, 100*maxToneFalseAlarms)
+	dayAlarms := alarmsIn(everyday)
+	trapAlarms := alarmsIn(traps)
+	for _, m := range []struct {
+		name   string
+		alarms int
+		posts  int
+	}{
+		{"everyday posts alone", dayAlarms, len(everyday)},
+		{"everyday posts and traps", dayAlarms + trapAlarms, len(everyday) + len(traps)},
+	} {
+		rate := float64(m.alarms) / float64(max(m.posts, 1))
+		t.Logf("false alarms on %s: %d of %d (%.1f%%)", m.name, m.alarms, m.posts, 100*rate)
+		if rate > maxToneFalseAlarms {
+			t.Errorf("false-alarm rate on %s is %.1f%%, above %.0f%%", m.name, 100*rate, 100*maxToneFalseAlarms)
+		}
 	}
 }
 
