@@ -72,11 +72,26 @@ func shouting(doc *Doc) []Hit {
 
 var punctRe = regexp.MustCompile(`[!?]*(?:!{3,}|(?:\?!|!\?)[!?]{2,}|\?{4,})[!?]*`)
 
-// punctuationStorm finds "!!!", "?!?!" and "????".
+// punctuationStorm finds "!!!", "?!?!" and "????". A storm lies within a run of '!'
+// and '?' of three or more, so the expression (which could start anywhere) only runs
+// on those runs.
 func punctuationStorm(doc *Doc) []Hit {
 	var hits []Hit
-	for _, loc := range punctRe.FindAllStringIndex(doc.Original, -1) {
-		hits = append(hits, Hit{Start: loc[0], End: loc[1]})
+	s := doc.Original
+	for i := 0; i < len(s); i++ {
+		if s[i] != '!' && s[i] != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(s) && (s[j] == '!' || s[j] == '?') {
+			j++
+		}
+		if j-i >= 3 {
+			for _, loc := range punctRe.FindAllStringIndex(s[i:j], -1) {
+				hits = append(hits, Hit{Start: i + loc[0], End: i + loc[1]})
+			}
+		}
+		i = j
 	}
 	return hits
 }

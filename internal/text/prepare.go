@@ -154,6 +154,14 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 	if emit == nil {
 		emit = func(string, int, int) {}
 	}
+	if t, ok := asciiToken(s, segs, emit); ok {
+		return t
+	}
+	return foldToken(s, segs, emit)
+}
+
+// foldToken is makeToken for any word.
+func foldToken(s string, segs []segment, emit func(string, int, int)) Token {
 	t := Token{Start: segs[0].start, End: segs[len(segs)-1].end}
 	latin, allConfusable := false, true
 	for _, sg := range segs {
@@ -244,6 +252,48 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 	}
 	t.Masked = strings.Contains(t.Norm, "*")
 	return t
+}
+
+// asciiToken is makeToken for the most common word: ASCII letters only, without
+// three equal letters in a row. Such a word needs no folding, leet, masks or
+// collapsing, only lower case; ok is false for every other word.
+func asciiToken(s string, segs []segment, emit func(string, int, int)) (Token, bool) {
+	start, end := segs[0].start, segs[len(segs)-1].end
+	if end-start != len(segs) {
+		return Token{}, false // a multi-byte rune or a combining mark
+	}
+	raw := s[start:end]
+	upper := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			upper++
+		default:
+			return Token{}, false
+		}
+		if i >= 2 && c|0x20 == raw[i-1]|0x20 && c|0x20 == raw[i-2]|0x20 {
+			return Token{}, false // stretched letters
+		}
+	}
+	t := Token{Start: start, End: end, Letters: len(raw), Upper: upper}
+	if start > 0 {
+		switch s[start-1] {
+		case '#':
+			t.Hashtag = true
+		case '@':
+			t.Mention = true
+		}
+	}
+	t.Norm = raw
+	if upper > 0 {
+		t.Norm = strings.ToLower(raw)
+	}
+	for i := 0; i < len(t.Norm); i++ {
+		emit(t.Norm[i:i+1], start+i, start+i+1)
+	}
+	return t, true
 }
 
 // leetable reports whether segs[k] is a leet character next to a letter.
