@@ -62,12 +62,15 @@ LOAD_ADDR ?= 127.0.0.1:18080
 LOAD_TIME ?= 20s
 SOAK_TIME ?= 3m
 
-## loadtest: start the server, drive it from a second process for LOAD_TIME, report req/s, latency, CPU, RSS.
+## loadtest: start the server, drive it from a second process for LOAD_TIME, report req/s, latency, CPU, RSS:
+## first as fast as it answers (32 connections, closed loop), then LOAD_RATE requests a second on a schedule.
+LOAD_RATE ?= 3000
 loadtest: build
 	$(GO) build -o bin/postcheck-load ./cmd/postcheck-load
 	@$(BIN) serve --addr $(LOAD_ADDR) --log-level warn & pid=$$!; \
 	for i in $$(seq 100); do curl -sf http://$(LOAD_ADDR)/healthz >/dev/null && break; sleep 0.1; done; \
 	bin/postcheck-load --url http://$(LOAD_ADDR) --duration $(LOAD_TIME) --concurrency 32 --pid $$pid; rc=$$?; \
+	if [ $$rc = 0 ]; then echo; bin/postcheck-load --url http://$(LOAD_ADDR) --duration $(LOAD_TIME) --rate $(LOAD_RATE) --concurrency 64 --pid $$pid; rc=$$?; fi; \
 	kill $$pid; wait $$pid; exit $$rc
 
 ## soak: SOAK_TIME at high concurrency with valid and invalid requests; fails on any 5xx or wrong answer.

@@ -3,7 +3,15 @@
 // CPU and memory. It only talks to the address it is given, normally loopback.
 //
 //	postcheck-load --url http://127.0.0.1:18080 --duration 20s --concurrency 32 --pid 1234
+//	postcheck-load --rate 3000 ...             (open loop: 3,000 requests a second on a fixed schedule)
 //	postcheck-load --soak --duration 3m ...   (adds invalid requests; fails on any 5xx or wrong answer)
+//
+// Without --rate each connection sends its next request as soon as the last one is
+// answered (closed loop): that finds the most the server can do, and latency is then
+// mostly time spent queueing. With --rate requests leave on a fixed schedule whether or
+// not earlier ones were answered (open loop), and each latency counts from the moment
+// its request was due, so a server that falls behind cannot hide it: that answers
+// "does it serve N checks a second, and how fast".
 package main
 
 import (
@@ -52,9 +60,13 @@ func run() error {
 	soak := flag.Bool("soak", false, "mix in invalid requests and fail on any 5xx or wrong answer")
 	drafts := flag.String("drafts", "testdata/*/corpus.jsonl", "glob of labelled JSONL files whose texts are sent")
 	maxDrafts := flag.Int("max-drafts", 400, "at most this many drafts from the files")
+	rate := flag.Float64("rate", 0, "requests per second on a fixed schedule (open loop); 0 sends as fast as answers come back")
 	flag.Parse()
 	if *duration <= 0 || *duration > time.Hour || *concurrency < 1 || *concurrency > 1024 {
 		return errors.New("--duration must be in (0, 1h] and --concurrency in [1, 1024]")
+	}
+	if *rate < 0 || *rate > 100000 {
+		return errors.New("--rate must be in [0, 100000]")
 	}
 	u, err := url.Parse(*base)
 	if err != nil || u.Host == "" {
@@ -69,7 +81,11 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Printf("%d distinct requests (%d drafts), %d connections, %s\n", len(reqs), len(texts), *concurrency, *duration)
+	if *rate > 0 {
+		fmt.Printf("%d distinct requests (%d drafts), %.0f requests/s on a schedule, up to %d connections, %s\n", len(reqs), len(texts), *rate, *concurrency, *duration)
+	} else {
+		fmt.Printf("%d distinct requests (%d drafts), %d connections, %s\n", len(reqs), len(texts), *concurrency, *duration)
+	}
 
 	cpu0, _ := procCPU(*pid)
 	rss0, _ := procStatus(*pid, "VmRSS:")
@@ -85,6 +101,30 @@ func run() error {
 		samples   []string
 	)
 	start := time.Now()
+	// due carries the moment each request should leave in open-loop mode.
+	var due chan time.Time
+	if *rate > 0 {
+		due = make(chan time.Time, 1<<16)
+		go func() {
+			defer close(due)
+			every := time.Duration(float64(time.Second) / *rate)
+			for i := 0; ; i++ {
+				at := start.Add(time.Duration(i) * every)
+				if d := time.Until(at); d > 0 {
+					select {
+					case <-ctx.Done():
+						return
+					case <-time.After(d):
+					}
+				}
+				select {
+				case <-ctx.Done():
+					return
+				case due <- at:
+				}
+			}
+		}()
+	}
 	var wg sync.WaitGroup
 	for w := range *concurrency {
 		wg.Add(1)
@@ -95,6 +135,13 @@ func run() error {
 			for ctx.Err() == nil {
 				r := reqs[rng.IntN(len(reqs))]
 				t0 := time.Now()
+				if due != nil {
+					at, ok := <-due
+					if !ok {
+						break
+					}
+					t0 = at // latency counts from when the request was due
+				}
 				status, body, err := send(ctx, client, *base, r)
 				if ctx.Err() != nil {
 					break
