@@ -18,10 +18,22 @@ import (
 // the guard lets the expression run, so guarding never changes what an expression finds.
 type Guard struct {
 	lits []string // folded; nil lets every text through
+	// also are further sets of which a match contains one string each, from the other
+	// parts of a sequence ("du|ihr" then "clown|pfeife|…"): a text must hold a string
+	// of lits and of every set here.
+	also [][]string
 }
 
 // maxLits bounds the strings of one literal set; larger sets are given up.
 const maxLits = 96
+
+// maxAlso is how many further sets a guard tests; maxAlsoLits bounds each. Testing a
+// literal against a Haystack is a few bit tests, so a long word list is still far
+// cheaper than running the expression over the text.
+const (
+	maxAlso     = 2
+	maxAlsoLits = 512
+)
 
 // NewGuard derives the guard of re.
 func NewGuard(re *regexp.Regexp) *Guard {
@@ -29,14 +41,46 @@ func NewGuard(re *regexp.Regexp) *Guard {
 	if err != nil {
 		return &Guard{}
 	}
-	in := analyse(t.Simplify())
-	req := in.best()
+	t = t.Simplify()
+	in := analyse(t, maxLits)
+	req := in.best(maxLits)
 	// An empty set would say the expression never matches; trust the engine instead.
 	if len(req) == 0 || score(req) < 1 {
 		return &Guard{}
 	}
-	return &Guard{lits: minimise(req)}
+	g := &Guard{lits: minimise(req)}
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op == syntax.OpConcat {
+		g.also = alsoRequired(t.Sub, req)
+	}
+	return g
 }
+
+// alsoRequired returns up to maxAlso literal sets, besides first, that every match of
+// the sequence subs contains one string of each: the sets of its parts that are
+// known, non-empty and at least two bytes long, longest first.
+func alsoRequired(subs []*syntax.Regexp, first []string) [][]string {
+	var sets [][]string
+	for _, s := range subs {
+		in := analyseWide(s)
+		set := in.best(maxAlsoLits)
+		if in.exact != nil && len(in.exact) <= maxAlsoLits {
+			set = in.exact
+		}
+		if len(set) == 0 || len(set) > maxAlsoLits || score(set) < 2 || slices.Equal(set, first) {
+			continue
+		}
+		sets = append(sets, minimise(set))
+	}
+	slices.SortStableFunc(sets, func(a, b []string) int { return score(b) - score(a) })
+	return sets[:min(len(sets), maxAlso)]
+}
+
+// analyseWide is analyse for one part of a top-level sequence, allowing the larger
+// sets that word lists make.
+func analyseWide(re *syntax.Regexp) info { return analyse(re, maxAlsoLits) }
 
 // Literals returns the folded strings one of which every match contains; nil when
 // the guard cannot rule out any text.
@@ -47,7 +91,19 @@ func (g *Guard) MayMatch(folded string) bool {
 	if g == nil || g.lits == nil {
 		return true
 	}
-	for _, l := range g.lits {
+	if !containsAny(folded, g.lits) {
+		return false
+	}
+	for _, set := range g.also {
+		if !containsAny(folded, set) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsAny(folded string, lits []string) bool {
+	for _, l := range lits {
 		if strings.Contains(folded, l) {
 			return true
 		}
@@ -106,7 +162,19 @@ func (g *Guard) MayMatchIn(h *Haystack) bool {
 	if g == nil || g.lits == nil {
 		return true
 	}
-	for _, l := range g.lits {
+	if !h.hasAny(g.lits) {
+		return false
+	}
+	for _, set := range g.also {
+		if !h.hasAny(set) {
+			return false
+		}
+	}
+	return true
+}
+
+func (h *Haystack) hasAny(lits []string) bool {
+	for _, l := range lits {
 		if h.has(l) {
 			return true
 		}
@@ -181,14 +249,14 @@ type info struct {
 	req []string
 }
 
-func (in info) best() []string {
+func (in info) best(lim int) []string {
 	var cands [][]string
 	for _, s := range [][]string{in.exact, in.prefix, in.req} {
 		if s != nil {
 			cands = append(cands, s)
 		}
 	}
-	return pick(cands)
+	return pick(cands, lim)
 }
 
 // score rates a literal set by its shortest string: longer strings rule out more texts.
@@ -203,10 +271,10 @@ func score(s []string) int {
 	return m
 }
 
-func pick(cands [][]string) []string {
+func pick(cands [][]string, lim int) []string {
 	var best []string
 	for _, c := range cands {
-		if c == nil || len(c) > maxLits {
+		if c == nil || len(c) > lim {
 			continue
 		}
 		if best == nil || score(c) > score(best) || score(c) == score(best) && len(c) < len(best) {
@@ -216,7 +284,7 @@ func pick(cands [][]string) []string {
 	return best
 }
 
-func analyse(re *syntax.Regexp) info {
+func analyse(re *syntax.Regexp, lim int) info {
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return info{exact: []string{}}
@@ -251,41 +319,41 @@ func analyse(re *syntax.Regexp) info {
 		}
 		return info{exact: dedupe(set)}
 	case syntax.OpCapture:
-		return analyse(re.Sub[0])
+		return analyse(re.Sub[0], lim)
 	case syntax.OpQuest:
-		sub := analyse(re.Sub[0])
+		sub := analyse(re.Sub[0], lim)
 		if sub.exact != nil {
 			return info{exact: dedupe(append(slices.Clone(sub.exact), ""))}
 		}
 		return info{}
 	case syntax.OpPlus:
-		return repeated(analyse(re.Sub[0]))
+		return repeated(analyse(re.Sub[0], lim), lim)
 	case syntax.OpRepeat:
 		if re.Min == 0 {
 			if re.Max == 1 {
-				return analyse(&syntax.Regexp{Op: syntax.OpQuest, Sub: re.Sub})
+				return analyse(&syntax.Regexp{Op: syntax.OpQuest, Sub: re.Sub}, lim)
 			}
 			return info{}
 		}
-		return repeated(analyse(re.Sub[0]))
+		return repeated(analyse(re.Sub[0], lim), lim)
 	case syntax.OpConcat:
-		return concat(re.Sub)
+		return concat(re.Sub, lim)
 	case syntax.OpAlternate:
-		return alternate(re.Sub)
+		return alternate(re.Sub, lim)
 	}
 	return info{} // any character, star
 }
 
 // repeated is the info of one or more repetitions of sub: it starts with sub and contains it.
-func repeated(sub info) info {
+func repeated(sub info, lim int) info {
 	p := sub.prefix
 	if sub.exact != nil {
 		p = sub.exact
 	}
-	return info{prefix: p, req: sub.best()}
+	return info{prefix: p, req: sub.best(lim)}
 }
 
-func concat(subs []*syntax.Regexp) info {
+func concat(subs []*syntax.Regexp, lim int) info {
 	var out info
 	var cands [][]string
 	cur := []string{""} // the strings the current run of exact parts can be
@@ -300,7 +368,7 @@ func concat(subs []*syntax.Regexp) info {
 		exactAll = false
 	}
 	for _, s := range subs {
-		in := analyse(s)
+		in := analyse(s, lim)
 		if in.exact != nil && charClass(cur, in.exact) {
 			// A class of single characters (white space, digits) after a word multiplies
 			// the strings to test without making them rarer: the word alone will do.
@@ -309,7 +377,7 @@ func concat(subs []*syntax.Regexp) info {
 			continue
 		}
 		if in.exact != nil {
-			if next := product(cur, in.exact); next != nil {
+			if next := product(cur, in.exact, lim); next != nil {
 				cur = next
 				continue
 			}
@@ -320,12 +388,12 @@ func concat(subs []*syntax.Regexp) info {
 		// The run ends here; extended by how this part starts, it is still required.
 		run := cur
 		if in.prefix != nil && !charClass(cur, in.prefix) {
-			if p := product(cur, in.prefix); p != nil {
+			if p := product(cur, in.prefix, lim); p != nil {
 				run = p
 			}
 		}
 		end(run)
-		cands = append(cands, in.best())
+		cands = append(cands, in.best(lim))
 		cur = []string{""}
 	}
 	if exactAll {
@@ -333,7 +401,7 @@ func concat(subs []*syntax.Regexp) info {
 		return out
 	}
 	cands = append(cands, cur)
-	out.req = pick(cands)
+	out.req = pick(cands, lim)
 	return out
 }
 
@@ -344,11 +412,11 @@ func charClass(run, next []string) bool {
 	return score(run) >= 3 && len(next) > 3 && score(next) <= 1
 }
 
-func alternate(subs []*syntax.Regexp) info {
+func alternate(subs []*syntax.Regexp, lim int) info {
 	var exact, prefix, req []string
 	exactOK, prefixOK, reqOK := true, true, true
 	for _, s := range subs {
-		in := analyse(s)
+		in := analyse(s, lim)
 		if exactOK && in.exact != nil {
 			exact = append(exact, in.exact...)
 		} else {
@@ -363,28 +431,28 @@ func alternate(subs []*syntax.Regexp) info {
 		} else {
 			prefixOK = false
 		}
-		if r := in.best(); reqOK && r != nil {
+		if r := in.best(lim); reqOK && r != nil {
 			req = append(req, r...)
 		} else {
 			reqOK = false
 		}
 	}
 	var out info
-	if exactOK && len(exact) <= maxLits {
+	if exactOK && len(exact) <= lim {
 		out.exact = dedupe(exact)
 	}
-	if prefixOK && len(prefix) <= maxLits {
+	if prefixOK && len(prefix) <= lim {
 		out.prefix = dedupe(prefix)
 	}
-	if reqOK && len(req) <= maxLits {
+	if reqOK && len(req) <= lim {
 		out.req = dedupe(req)
 	}
 	return out
 }
 
 // product concatenates every string of a with every string of b; nil when too many.
-func product(a, b []string) []string {
-	if len(a)*len(b) > maxLits {
+func product(a, b []string, lim int) []string {
+	if len(a)*len(b) > lim {
 		return nil
 	}
 	out := make([]string, 0, len(a)*len(b))

@@ -45,6 +45,20 @@ func TestFoldMapsEveryCaseVariantToOneForm(t *testing.T) {
 }
 
 // TestGuardNeverHidesAMatch: wherever an expression matches, its guard lets the text through.
+func TestGuardTestsEveryPartOfASequence(t *testing.T) {
+	g := NewGuard(regexp.MustCompile(`(?i)\b(?:du|ihr)\s+(?:\p{L}+e\s+)?(clowns?|pfeifen?)\b`))
+	for s, want := range map[string]bool{
+		"Du bist heute aber früh dran.": false, // "du" alone
+		"Die Clowns kommen morgen.":     false, // "clown" alone
+		"Ihr Clowns!":                   true,
+		"Du alte Pfeife.":               true,
+	} {
+		if got := g.MayMatchIn(NewHaystack(Fold(s))); got != want {
+			t.Errorf("MayMatchIn(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestGuardNeverHidesAMatch(t *testing.T) {
 	exprs := []string{
 		`(?i)\b(?:geb\.|geboren(?:\s+am)?|geburtsdatum\s*:?|born(?:\s+on)?)\s*(\d{1,2}\.\d{1,2}\.)`,
@@ -54,10 +68,12 @@ func TestGuardNeverHidesAMatch(t *testing.T) {
 		`(?i)\b(?:jeden|immer|every)\s+(?:montag|tag|day)\b[^.!?\n]{0,60}?\b(?:um|at)\s+\d{1,2}`,
 		`(?i)secret|KEY|(?-i:Tochter)\s+\d`,
 		`(?i)ab+c{2,3}(?:de)?f`,
+		`(?i)\b(?:du|ihr|so (?:ein|eine))\s+(?:\p{L}+(?:e|en)\s+)?(clowns?|pfeifen?|kuh|kühe)\b`,
 	}
 	words := []string{"geb.", "Geboren", "GEBURTSDATUM", "born", "on", "am", "1.2.", "12.10.", "PIN", "Türcode", "TÜRCODE", "door", "code", "1234", "12345678",
 		"+49", "(0)", "171", "2345678", "ext", "x", "mail@Example.COM", "jeden", "Montag", "every", "day", "um", "at", "7", "\u212Aey", "\u017Fecret", "tochter", "Tochter",
-		"abbccdef", "ABBCCF", "ab", "c", ".", "\n", "!", " ", " ", "-"}
+		"abbccdef", "ABBCCF", "ab", "c", ".", "\n", "!", " ", " ", "-",
+		"du", "DU", "ihr", "so", "ein", "eine", "blöde", "alten", "Clown", "clowns", "Pfeife", "KUH", "Kühe", "KÜHE"}
 	rng := rand.New(rand.NewSource(1))
 	for _, e := range exprs {
 		re := regexp.MustCompile(e)
