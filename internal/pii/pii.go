@@ -108,8 +108,19 @@ func guarded(expr string) guardedRe {
 	return guardedRe{re, text.NewGuard(re)}
 }
 
+// guardedAnchoredRe is an anchored expression with the guard of its whole form.
+type guardedAnchoredRe struct {
+	*anchored
+	guard *text.Guard
+}
+
+func guardedAnchored(expr string) guardedAnchoredRe {
+	a := newAnchored(expr)
+	return guardedAnchoredRe{a, text.NewGuard(a.whole)}
+}
+
 // findAll is FindAllStringIndex, skipped when the guard rules a match out.
-func (g guardedRe) findAll(s string, f *folded) [][]int {
+func (g guardedRe) findAll(s string, f *index) [][]int {
 	if !g.guard.MayMatchIn(f.get()) {
 		return nil
 	}
@@ -123,7 +134,7 @@ func (g guardedRe) matchString(s string) bool {
 }
 
 // findAllSubmatch is FindAllStringSubmatchIndex, skipped when the guard rules a match out.
-func (g guardedRe) findAllSubmatch(s string, f *folded) [][]int {
+func (g guardedRe) findAllSubmatch(s string, f *index) [][]int {
 	if !g.guard.MayMatchIn(f.get()) {
 		return nil
 	}
@@ -142,14 +153,14 @@ func All(s string) []Match {
 			}
 		}
 	}
-	f := &folded{s: s}
+	f := newIndex(s)
 	add(Secrets(s))
 	add(emails(s, f))
 	ibans := ibanList(s, f)
 	add(ibans)
-	add(BICs(s, ibans))
+	add(bics(s, ibans))
 	add(cards(s, f))
-	add(TaxIDsDE(s))
+	add(taxIDsDE(s, f))
 	add(socialSecurity(s, f))
 	add(coordinates(s, f))
 	add(ipAddresses(s, f))
