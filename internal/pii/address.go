@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 const (
@@ -54,8 +56,16 @@ var (
 // ("Lindenstraße 12", "Mariahilfer Straße 45, 1060 Wien", "Am Markt 3"), an English or US
 // street address ("221B Baker Street, London NW1 6XE", "1600 Pennsylvania Ave, Washington, DC 20500"),
 // or a UK postcode after its town. A street without a number is not an address.
-func Addresses(s string) []Match {
+func Addresses(s string) []Match { return addresses(s, newIndex(s)) }
+
+// AddressesFolded is Addresses for a text whose text.NewHaystack(text.Fold(s)) is at hand.
+func AddressesFolded(s string, folded *text.Haystack) []Match {
 	f := newIndex(s)
+	f.h = folded
+	return addresses(s, f)
+}
+
+func addresses(s string, f *index) []Match {
 	var out []Match
 	for _, loc := range deAddressMatches(s) {
 		a, b := loc[0], loc[1]

@@ -144,7 +144,17 @@ func (g guardedRe) findAllSubmatch(s string, f *index) [][]int {
 // All runs every finder in this package and returns the matches ordered by position.
 // Where two matches overlap, the one found first in the order below wins: secrets,
 // e-mail, IBAN, card, tax and social-security numbers, coordinates, IP addresses, phone numbers.
-func All(s string) []Match {
+func All(s string) []Match { return all(s, newIndex(s)) }
+
+// AllFolded is All for a text whose text.NewHaystack(text.Fold(s)) is already at hand,
+// as it is for every rule that looks at a draft.
+func AllFolded(s string, folded *text.Haystack) []Match {
+	f := newIndex(s)
+	f.h = folded
+	return all(s, f)
+}
+
+func all(s string, f *index) []Match {
 	var out []Match
 	add := func(ms []Match) {
 		for _, m := range ms {
@@ -153,7 +163,6 @@ func All(s string) []Match {
 			}
 		}
 	}
-	f := newIndex(s)
 	add(Secrets(s))
 	add(emails(s, f))
 	ibans := ibanList(s, f)

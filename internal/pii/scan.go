@@ -5,6 +5,8 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 // Go's regexp has no fast skip for expressions that begin with \b or a character class,
@@ -153,6 +155,7 @@ func maxBytes(re *syntax.Regexp) int {
 // tries one start position instead of every one.
 type suffixRe struct {
 	fwd, rev *regexp.Regexp
+	guard    *text.Guard
 }
 
 func newSuffixRe(expr string) suffixRe {
@@ -160,10 +163,14 @@ func newSuffixRe(expr string) suffixRe {
 	if err != nil {
 		panic(err)
 	}
-	return suffixRe{regexp.MustCompile(expr), regexp.MustCompile(reverse(t).String())}
+	fwd := regexp.MustCompile(expr)
+	return suffixRe{fwd, regexp.MustCompile(reverse(t).String()), text.NewGuard(fwd)}
 }
 
-func (r suffixRe) matchString(s string) bool { return r.rev.MatchString(reverseRunes(s)) }
+// matchString is fwd.MatchString(s), skipped when the guard rules a match out.
+func (r suffixRe) matchString(s string) bool {
+	return r.guard.MayMatch(text.Fold(s)) && r.rev.MatchString(reverseRunes(s))
+}
 
 // reverse returns the expression that matches the reversed texts of re's matches.
 // Only which texts match is kept, not which submatch or which alternative wins.
