@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 const (
@@ -36,7 +38,7 @@ var (
 	deAddressRe = regexp.MustCompile(`^(?:` + deAddressExpr + `)`)
 	// deAddressAfter is deAddressRe with the rune before the start, which \b looks at.
 	deAddressAfter = regexp.MustCompile(`^(?s:.)(` + deAddressExpr + `)`)
-	enAddressRe    = guarded(
+	enAddressRe    = guardedAnchored(
 		`\b[1-9]\d{0,4}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}` + enStreetType + `\b\.?` +
 			`(?:,?\s(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?\s?#?[0-9A-Z]+){0,2}` +
 			`(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?` +
@@ -54,8 +56,16 @@ var (
 // ("Lindenstraße 12", "Mariahilfer Straße 45, 1060 Wien", "Am Markt 3"), an English or US
 // street address ("221B Baker Street, London NW1 6XE", "1600 Pennsylvania Ave, Washington, DC 20500"),
 // or a UK postcode after its town. A street without a number is not an address.
-func Addresses(s string) []Match {
-	f := &folded{s: s}
+func Addresses(s string) []Match { return addresses(s, newIndex(s)) }
+
+// AddressesFolded is Addresses for a text whose text.NewHaystack(text.Fold(s)) is at hand.
+func AddressesFolded(s string, folded *text.Haystack) []Match {
+	f := newIndex(s)
+	f.h = folded
+	return addresses(s, f)
+}
+
+func addresses(s string, f *index) []Match {
 	var out []Match
 	for _, loc := range deAddressMatches(s) {
 		a, b := loc[0], loc[1]
@@ -70,7 +80,7 @@ func Addresses(s string) []Match {
 		}
 		out = append(out, Match{Start: a, End: b, Kind: Address, Detail: "de"})
 	}
-	for _, loc := range enAddressRe.findAll(s, f) {
+	for _, loc := range enAddresses(s, f) {
 		m := Match{Start: loc[0], End: loc[1], Kind: Address, Detail: "en"}
 		// "2064 Supreme Court Confirmation Hearing": a capitalised word right after the
 		// street type makes it a name, not an address.
@@ -78,7 +88,7 @@ func Addresses(s string) []Match {
 			out = append(out, m)
 		}
 	}
-	for _, loc := range ukPostcodeRe.findAll(s, f) {
+	for _, loc := range ukPostcodes(s, f) {
 		a := loc[0]
 		for a < loc[1] && (s[a] == ',' || s[a] == ' ') {
 			a++
@@ -89,6 +99,34 @@ func Addresses(s string) []Match {
 		}
 	}
 	return out
+}
+
+// enAddresses is enAddressRe.findAll: a match begins with one to five digits, perhaps
+// a letter, a space and a capital.
+func enAddresses(s string, f *index) [][]int {
+	if !enAddressRe.guard.MayMatchIn(f.get()) {
+		return nil
+	}
+	return enAddressRe.findAll(s, f.digitStarts, func(s string, i int) bool {
+		n := digitRun(s, i)
+		q := i + n
+		if s[i] == '0' || n > 5 {
+			return false
+		}
+		if q < len(s) && isLetter(s[q]) {
+			q++
+		}
+		return q+1 < len(s) && isSpaceByte(s[q]) && isUpper(s[q+1])
+	})
+}
+
+// ukPostcodes is ukPostcodeRe.findAll. Every match holds a capital followed by a digit,
+// which most drafts lack.
+func ukPostcodes(s string, f *index) [][]int {
+	if !f.upperDigit {
+		return nil
+	}
+	return ukPostcodeRe.findAll(s, f)
 }
 
 // isUnitAfter reports a unit after the number ("Platz 3 Minuten", "Weg 5 km"), which

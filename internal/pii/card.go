@@ -5,7 +5,28 @@ import (
 )
 
 // cardRe finds 12–19 digits, compact or grouped with single spaces or dashes.
-var cardRe = guarded(`\b\d(?:[ \-]?\d){11,18}\b`)
+var cardRe = newAnchored(`\b\d(?:[ \-]?\d){11,18}\b`)
+
+func cardSpans(s string, f *index) [][]int { return cardRe.findAll(s, f.digitStarts, cardChain) }
+
+// cardChain reports whether twelve digits, each after at most one space or dash,
+// follow from i: the digits any card match starts with.
+func cardChain(s string, i int) bool {
+	n := 0
+	for i < len(s) {
+		if isDigit(s[i]) {
+			i++
+		} else if (s[i] == ' ' || s[i] == '-') && i+1 < len(s) && isDigit(s[i+1]) && n > 0 {
+			i += 2
+		} else {
+			break
+		}
+		if n++; n >= 12 {
+			return true
+		}
+	}
+	return false
+}
 
 // Luhn reports whether the digits of s pass the Luhn (mod 10) check.
 func Luhn(s string) bool {
@@ -77,11 +98,11 @@ func ValidCard(s string) bool {
 
 // Cards finds payment card numbers. Separators must be used consistently (all spaces or
 // all dashes, or none), numbers glued to letters or other digits are ignored.
-func Cards(s string) []Match { return cards(s, &folded{s: s}) }
+func Cards(s string) []Match { return cards(s, newIndex(s)) }
 
-func cards(s string, f *folded) []Match {
+func cards(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range cardRe.findAll(s, f) {
+	for _, loc := range cardSpans(s, f) {
 		a, b := loc[0], loc[1]
 		raw := s[a:b]
 		if !consistentSeparators(raw) || (a > 0 && (s[a-1] == '+' || s[a-1] == '.' || s[a-1] == ',')) {

@@ -8,9 +8,9 @@ var emailRe = guarded(`(?i)[\p{L}\p{N}._%+\-]+@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(
 
 // Emails finds e-mail addresses. The local part may not start or end with a dot and the
 // domain needs a top-level label of letters, so "@name" mentions and "a@b" are not addresses.
-func Emails(s string) []Match { return emails(s, &folded{s: s}) }
+func Emails(s string) []Match { return emails(s, newIndex(s)) }
 
-func emails(s string, f *folded) []Match {
+func emails(s string, f *index) []Match {
 	var out []Match
 	for _, loc := range emailRe.findAll(s, f) {
 		a, b := loc[0], loc[1]

@@ -21,9 +21,9 @@ var publicResolvers = map[string]bool{"1.1.1.1": true, "1.0.0.1": true, "8.8.8.8
 
 // Coordinates finds precise geographic coordinates: decimal degrees with four or more
 // decimals in valid ranges, or degrees with minutes and hemispheres.
-func Coordinates(s string) []Match { return coordinates(s, &folded{s: s}) }
+func Coordinates(s string) []Match { return coordinates(s, newIndex(s)) }
 
-func coordinates(s string, f *folded) []Match {
+func coordinates(s string, f *index) []Match {
 	var out []Match
 	for _, m := range coordDecRe.findAllSubmatch(s, f) {
 		a, b := m[0], m[1]
@@ -46,9 +46,9 @@ func coordinates(s string, f *folded) []Match {
 // IPAddresses finds IPv4 addresses with four octets of 0–255 that do not follow a
 // version label ("Version 10.2.3.4") and are not loopback, private or documentation
 // ranges, which identify nobody.
-func IPAddresses(s string) []Match { return ipAddresses(s, &folded{s: s}) }
+func IPAddresses(s string) []Match { return ipAddresses(s, newIndex(s)) }
 
-func ipAddresses(s string, f *folded) []Match {
+func ipAddresses(s string, f *index) []Match {
 	var out []Match
 	for _, m := range ipRe.findAllSubmatch(s, f) {
 		a, b := m[0], m[1]

@@ -57,11 +57,11 @@ func mod97(s string) int {
 // IBANs finds IBANs written compact ("DE89370400440532013000") or in groups separated
 // by single spaces ("DE89 3704 0044 0532 0130 00"). The country's length decides where
 // the IBAN ends, so a following word is never swallowed; a bad checksum is no IBAN.
-func IBANs(s string) []Match { return ibanList(s, &folded{s: s}) }
+func IBANs(s string) []Match { return ibanList(s, newIndex(s)) }
 
-func ibanList(s string, f *folded) []Match {
+func ibanList(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range ibanStartRe.findAll(s, f) {
+	for _, loc := range ibanStarts(s, f) {
 		a := loc[0]
 		if len(out) > 0 && a < out[len(out)-1].End {
 			continue
@@ -96,18 +96,54 @@ func ibanList(s string, f *folded) []Match {
 	return out
 }
 
+// ibanStarts is ibanStartRe.FindAllStringIndex(s, -1): two ASCII letters at the start
+// of a word and two digits. Only the long s and the Kelvin sign, which (?i) reads as
+// letters, need the expression.
+func ibanStarts(s string, f *index) [][]int {
+	if f.oddFold {
+		return ibanStartRe.findAll(s, f)
+	}
+	var out [][]int
+	for i := 2; i+1 < len(s); i++ {
+		if isDigit(s[i]) && isDigit(s[i+1]) && isLetter(s[i-1]) && isLetter(s[i-2]) && (i == 2 || !isWordByte(s[i-3])) {
+			out = append(out, []int{i - 2, i + 2})
+			i += 3
+		}
+	}
+	return out
+}
+
+// bicStarts are where a BIC may begin: six ASCII capitals at the start of a word.
+func bicStarts(s string) []int {
+	var out []int
+	run := 0 // capitals before i
+	for i := 0; i < len(s); i++ {
+		if isUpper(s[i]) {
+			run++
+			if run == 6 && (i < 6 || !isWordByte(s[i-6])) {
+				out = append(out, i-5)
+			}
+			continue
+		}
+		run = 0
+	}
+	return out
+}
+
 func isAlnum(ch byte) bool {
 	return ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z'
 }
 
-var bicRe = regexp.MustCompile(`\b[A-Z]{4}([A-Z]{2})[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?\b`)
+var bicRe = newAnchored(`\b[A-Z]{4}([A-Z]{2})[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?\b`)
 var bicLabelRe = regexp.MustCompile(`(?i)\b(?:bic|swift|swift-code|swift code)\b\s*[:=]?\s*$`)
 
 // BICs finds bank identifier codes that stand within 80 bytes of one of the ibans or right
 // after a "BIC"/"SWIFT" label. A BIC alone looks like any capitalised word, hence the context.
-func BICs(s string, ibans []Match) []Match {
+func BICs(s string, ibans []Match) []Match { return bics(s, ibans) }
+
+func bics(s string, ibans []Match) []Match {
 	var out []Match
-	for _, m := range bicRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range bicRe.findAll(s, bicStarts(s), nil) {
 		a, b := m[0], m[1]
 		if _, ok := ibanLengths[s[m[2]:m[3]]]; !ok && s[m[2]:m[3]] != "US" {
 			continue

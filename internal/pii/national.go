@@ -51,15 +51,17 @@ func ValidSteuerID(s string) bool {
 	return check == int(d[10]-'0')
 }
 
-var steuerIDRe = regexp.MustCompile(`\b[1-9]\d(?: ?\d{3}){3}\b|\b[1-9]\d{10}\b`)
+var steuerIDRe = newAnchored(`\b[1-9]\d(?: ?\d{3}){3}\b|\b[1-9]\d{10}\b`)
 var taxLabelRe = regexp.MustCompile(`(?i)(steuer[\- ]?id(?:entifikations)?(?:nummer|nr\.?)?|steuerliche identifikationsnummer|identifikationsnummer|idnr\.?|tax id|tax identification number|\btin\b)[^.!?\n]{0,25}$`)
 
 // TaxIDsDE finds German tax identification numbers that pass the checksum and follow a
 // label such as "Steuer-ID" within the sentence. Without the label an 11-digit number
 // is too often something else to call it a tax number.
-func TaxIDsDE(s string) []Match {
+func TaxIDsDE(s string) []Match { return taxIDsDE(s, newIndex(s)) }
+
+func taxIDsDE(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range steuerIDRe.FindAllStringIndex(s, -1) {
+	for _, loc := range steuerIDSpans(s, f) {
 		a, b := loc[0], loc[1]
 		if !ValidSteuerID(s[a:b]) || !taxLabelRe.MatchString(s[max(0, a-70):a]) {
 			continue
@@ -70,7 +72,11 @@ func TaxIDsDE(s string) []Match {
 }
 
 // svRe is the German social-insurance number: area, birth date, initial, serial, check.
-var svRe = guarded(`\b(\d{2}) ?(\d{2})(\d{2})(\d{2}) ?([A-Za-z]) ?(\d{2})(\d)\b`)
+var svRe = regexp.MustCompile(svExpr)
+
+const svExpr = `\b(\d{2}) ?(\d{2})(\d{2})(\d{2}) ?([A-Za-z]) ?(\d{2})(\d)\b`
+
+var svScan = newAnchored(svExpr)
 
 // ValidSVNummer reports whether s is a German social-insurance (pension) number such
 // as "65 170839 J 003" with a plausible birth date and the right check digit.
@@ -96,8 +102,8 @@ func ValidSVNummer(s string) bool {
 }
 
 // ssnRe is a US social security number written with dashes.
-var ssnRe = guarded(`\b(\d{3})-(\d{2})-(\d{4})\b`)
-var ssnBareRe = guarded(`\b\d{9}\b`)
+var ssnRe = newAnchored(`\b(\d{3})-(\d{2})-(\d{4})\b`)
+var ssnBareRe = newAnchored(`\b\d{9}\b`)
 var ssnLabelRe = regexp.MustCompile(`(?i)(ssn|social security|soc\.? sec\.?)[^.!?\n]{0,30}$`)
 
 // ValidSSN reports whether area, group and serial are numbers the SSA issues.
@@ -107,16 +113,16 @@ func ValidSSN(area, group, serial string) bool {
 
 // SocialSecurity finds German social-insurance numbers (checksum) and US social security
 // numbers (dashed form with valid parts, or undashed after an "SSN" label).
-func SocialSecurity(s string) []Match { return socialSecurity(s, &folded{s: s}) }
+func SocialSecurity(s string) []Match { return socialSecurity(s, newIndex(s)) }
 
-func socialSecurity(s string, f *folded) []Match {
+func socialSecurity(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range svRe.findAll(s, f) {
+	for _, loc := range svSpans(s, f) {
 		if ValidSVNummer(s[loc[0]:loc[1]]) {
 			out = append(out, Match{Start: loc[0], End: loc[1], Kind: SocialSec, Detail: "de"})
 		}
 	}
-	for _, m := range ssnRe.findAllSubmatch(s, f) {
+	for _, m := range ssnSpans(s, f) {
 		a, b := m[0], m[1]
 		if a > 0 && (s[a-1] == '-' || s[a-1] == '+') || b < len(s) && s[b] == '-' {
 			continue
@@ -125,11 +131,29 @@ func socialSecurity(s string, f *folded) []Match {
 			out = append(out, Match{Start: a, End: b, Kind: SocialSec, Detail: "us"})
 		}
 	}
-	for _, loc := range ssnBareRe.findAll(s, f) {
+	for _, loc := range ssnBareSpans(s, f) {
 		a, b := loc[0], loc[1]
 		if ssnLabelRe.MatchString(s[max(0, a-40):a]) && ValidSSN(s[a:a+3], s[a+3:a+5], s[a+5:b]) {
 			out = append(out, Match{Start: a, End: b, Kind: SocialSec, Detail: "us"})
 		}
 	}
 	return out
+}
+
+// The spans of the expressions above, found at the starts of digit runs only.
+
+func steuerIDSpans(s string, f *index) [][]int {
+	return steuerIDRe.findAll(s, f.digitStarts, func(s string, i int) bool { return s[i] != '0' && i+1 < len(s) && isDigit(s[i+1]) })
+}
+
+func svSpans(s string, f *index) [][]int {
+	return svScan.findAll(s, f.digitStarts, func(s string, i int) bool { return i+1 < len(s) && isDigit(s[i+1]) })
+}
+
+func ssnSpans(s string, f *index) [][]int {
+	return ssnRe.findAll(s, f.digitStarts, func(s string, i int) bool { return digitRun(s, i) == 3 && i+3 < len(s) && s[i+3] == '-' })
+}
+
+func ssnBareSpans(s string, f *index) [][]int {
+	return ssnBareRe.findAll(s, f.digitStarts, func(s string, i int) bool { return digitRun(s, i) == 9 })
 }

@@ -23,10 +23,10 @@ var (
 	// digits, a shape no date, version, price or IPv4 address has.
 	nanpDotRe = guarded(`(?:\+?1\.)?\b\d{3}\.\d{3}\.\d{4}\b`)
 	// Labels that make a number something other than a person's phone number.
-	notPhoneLabelRe = guarded(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
+	notPhoneLabelRe = newSuffixRe(`(?i)(bestell|auftrag|rechnung|kunden|artikel|vertrag|vorgang|ticket|sendung|tracking|order|invoice|account|konto|isbn|issn|ean|art\.?-?nr|ref|referenz|reference|case|serial|serien|seriennummer|version|v\.|nr\.|no\.|#|plz|blz|iban|bic|hotline|service|servicenummer|kundenservice|support|zentrale|customer care|helpline|help line|infoline|info-line)[^.!?\n\d]{0,14}[:#]?\s*$`)
 	// An IBAN-shaped prefix ("NL00 ABCD ") makes the digits the rest of an account number.
 	ibanShapeRe  = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4})+ $`)
-	phoneLabelRe = guarded(`(?i)(tel\.?|telefon\w*|fon|phone|mobil\w*|handy\w*|cell|call|ruf\w*|anruf\w*|whatsapp|signal|fax|nummer|number|erreichbar|reach)[^.!?\n\d]{0,20}$`)
+	phoneLabelRe = newSuffixRe(`(?i)(tel\.?|telefon\w*|fon|phone|mobil\w*|handy\w*|cell|call|ruf\w*|anruf\w*|whatsapp|signal|fax|nummer|number|erreichbar|reach)[^.!?\n\d]{0,20}$`)
 )
 
 // phoneRegions are tried in order for numbers written in national form.
@@ -37,11 +37,11 @@ var phoneRegions = []string{"DE", "AT", "CH", "GB"}
 // "0049 …"). Every candidate is validated against the number plan of libphonenumber;
 // dates, year ranges, prices, order numbers and toll-free or premium service numbers
 // (a company's public hotline) are not reported.
-func Phones(s string) []Match { return phones(s, &folded{s: s}) }
+func Phones(s string) []Match { return phones(s, newIndex(s)) }
 
-func phones(s string, f *folded) []Match {
+func phones(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range phoneCandRe.findAll(s, f) {
+	for _, loc := range phoneCandidates(s) {
 		a, b := loc[0], loc[1]
 		raw := s[a:b]
 		// An unbalanced bracket at either end belongs to the sentence, not the number.
@@ -82,18 +82,21 @@ func phoneAt(s string, a, b int, raw string) (Match, bool) {
 			return none, false
 		}
 	}
-	if loc := extRe.FindStringIndex(raw); loc != nil {
-		raw = raw[:loc[0]]
+	// Every extension holds an 'x' or a 'D'; the digits before it hold neither.
+	if strings.ContainsAny(raw, "xD") {
+		if loc := extRe.FindStringIndex(raw); loc != nil {
+			raw = raw[:loc[0]]
+		}
 	}
 	d := digitsOf(raw)
 	if len(d) < 7 || len(d) > 15 || dateLikeRe.MatchString(raw) {
 		return none, false
 	}
 	before := s[max(0, a-40):a]
-	if notPhoneLabelRe.matchString(before) || ibanShapeRe.MatchString(before) {
+	if notPhoneLabelRe.matchString(before) || ibanShaped(before) {
 		return none, false
 	}
-	region, ok := phoneVerdict(raw, phoneLabelRe.matchString(before))
+	region, ok := phoneVerdict(raw, labelCounts(raw) && phoneLabelRe.matchString(before))
 	if !ok {
 		return none, false
 	}
@@ -130,6 +133,37 @@ func phoneVerdict(raw string, labelled bool) (string, bool) {
 	verdicts.m[k] = v
 	verdicts.Unlock()
 	return v.region, v.ok
+}
+
+// ibanShaped is ibanShapeRe.MatchString(before), which needs a space after four
+// capitals or digits at the end.
+func ibanShaped(before string) bool {
+	n := len(before)
+	if n < 10 || before[n-1] != ' ' {
+		return false
+	}
+	for _, c := range []byte(before[n-5 : n-1]) {
+		if !isUpper(c) && !isDigit(c) {
+			return false
+		}
+	}
+	return ibanShapeRe.MatchString(before)
+}
+
+// labelCounts reports whether a label before the number can change the verdict on raw:
+// only a bare North American number of ten digits (eleven with the leading 1) needs one;
+// international numbers, numbers with a trunk zero and the North American layout do not.
+func labelCounts(raw string) bool {
+	n, first := 0, byte(0)
+	for i := 0; i < len(raw); i++ {
+		if c := raw[i]; isDigit(c) || c == '+' {
+			if n == 0 {
+				first = c
+			}
+			n++
+		}
+	}
+	return first != '+' && first != '0' && (n == 10 || n == 11 && first == '1')
 }
 
 // maxVerdicts bounds the remembered verdicts; when full, they are forgotten at once.
@@ -191,4 +225,89 @@ func parsePhone(raw string, labelled bool) (*phonenumbers.PhoneNumber, bool) {
 		return nil, false
 	}
 	return num, true
+}
+
+// phoneCandidates is phoneCandRe.FindAllStringIndex(s, -1), found by hand: the
+// expression has a single way to match from each start, so a scan over digits and
+// separators finds the same stretches without stepping a machine over every byte.
+func phoneCandidates(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != '+' && c != '(' && !isDigit(c) {
+			continue
+		}
+		if b := phoneCandAt(s, i); b > 0 {
+			out = append(out, []int{i, b})
+			i = b - 1
+		}
+	}
+	return out
+}
+
+// phoneCandAt is the end of phoneCandRe's match at i, or 0.
+func phoneCandAt(s string, i int) int {
+	j := i
+	if s[j] == '+' {
+		j++
+	}
+	if j < len(s) && s[j] == '(' {
+		j++
+	}
+	if j < len(s) && s[j] == '+' {
+		j++
+	}
+	if j >= len(s) || !isDigit(s[j]) {
+		return 0
+	}
+	// [\d ()/\-–]{4,26}\d, greedy: the last digit among the first 27 separator runes
+	// that has at least four of them before it.
+	end := 0
+	q := j + 1
+	for k := 0; k <= 26 && q < len(s); k++ {
+		c := s[q]
+		w := 1
+		switch {
+		case isDigit(c):
+			if k >= 4 {
+				end = q + 1
+			}
+		case c == ' ' || c == '(' || c == ')' || c == '/' || c == '-':
+		case strings.HasPrefix(s[q:], "–"):
+			w = len("–")
+		default:
+			k = 27
+			continue
+		}
+		q += w
+	}
+	if end == 0 {
+		return 0
+	}
+	// (?:\s?(?:x|ext\.?|Durchwahl|DW)\s?\d{1,5}\b)?
+	q = end
+	if q < len(s) && isSpaceByte(s[q]) {
+		q++
+	}
+	rest := s[q:]
+	switch {
+	case strings.HasPrefix(rest, "x"):
+		q++
+	case strings.HasPrefix(rest, "ext."):
+		q += 4
+	case strings.HasPrefix(rest, "ext"):
+		q += 3
+	case strings.HasPrefix(rest, "Durchwahl"):
+		q += 9
+	case strings.HasPrefix(rest, "DW"):
+		q += 2
+	default:
+		return end
+	}
+	if q < len(s) && isSpaceByte(s[q]) {
+		q++
+	}
+	if n := digitRun(s, q); n >= 1 && n <= 5 && (q+n == len(s) || !isWordByte(s[q+n])) {
+		return q + n
+	}
+	return end
 }

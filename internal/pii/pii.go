@@ -108,8 +108,19 @@ func guarded(expr string) guardedRe {
 	return guardedRe{re, text.NewGuard(re)}
 }
 
+// guardedAnchoredRe is an anchored expression with the guard of its whole form.
+type guardedAnchoredRe struct {
+	*anchored
+	guard *text.Guard
+}
+
+func guardedAnchored(expr string) guardedAnchoredRe {
+	a := newAnchored(expr)
+	return guardedAnchoredRe{a, text.NewGuard(a.whole)}
+}
+
 // findAll is FindAllStringIndex, skipped when the guard rules a match out.
-func (g guardedRe) findAll(s string, f *folded) [][]int {
+func (g guardedRe) findAll(s string, f *index) [][]int {
 	if !g.guard.MayMatchIn(f.get()) {
 		return nil
 	}
@@ -123,7 +134,7 @@ func (g guardedRe) matchString(s string) bool {
 }
 
 // findAllSubmatch is FindAllStringSubmatchIndex, skipped when the guard rules a match out.
-func (g guardedRe) findAllSubmatch(s string, f *folded) [][]int {
+func (g guardedRe) findAllSubmatch(s string, f *index) [][]int {
 	if !g.guard.MayMatchIn(f.get()) {
 		return nil
 	}
@@ -133,7 +144,17 @@ func (g guardedRe) findAllSubmatch(s string, f *folded) [][]int {
 // All runs every finder in this package and returns the matches ordered by position.
 // Where two matches overlap, the one found first in the order below wins: secrets,
 // e-mail, IBAN, card, tax and social-security numbers, coordinates, IP addresses, phone numbers.
-func All(s string) []Match {
+func All(s string) []Match { return all(s, newIndex(s)) }
+
+// AllFolded is All for a text whose text.NewHaystack(text.Fold(s)) is already at hand,
+// as it is for every rule that looks at a draft.
+func AllFolded(s string, folded *text.Haystack) []Match {
+	f := newIndex(s)
+	f.h = folded
+	return all(s, f)
+}
+
+func all(s string, f *index) []Match {
 	var out []Match
 	add := func(ms []Match) {
 		for _, m := range ms {
@@ -142,14 +163,13 @@ func All(s string) []Match {
 			}
 		}
 	}
-	f := &folded{s: s}
 	add(Secrets(s))
 	add(emails(s, f))
 	ibans := ibanList(s, f)
 	add(ibans)
-	add(BICs(s, ibans))
+	add(bics(s, ibans))
 	add(cards(s, f))
-	add(TaxIDsDE(s))
+	add(taxIDsDE(s, f))
 	add(socialSecurity(s, f))
 	add(coordinates(s, f))
 	add(ipAddresses(s, f))

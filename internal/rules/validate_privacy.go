@@ -38,7 +38,7 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 	return func(doc *Doc) []Hit {
 		var ms []pii.Match
 		if want == pii.Address {
-			ms = pii.Addresses(doc.Original)
+			ms = pii.AddressesFolded(doc.Original, doc.Folded())
 		} else {
 			ms = piiCache.all(doc)
 		}
@@ -79,7 +79,7 @@ func (c *allCache) all(doc *Doc) []pii.Match {
 		}
 	}
 	c.mu.Unlock()
-	ms := pii.All(doc.Original)
+	ms := pii.AllFolded(doc.Original, doc.Folded())
 	c.mu.Lock()
 	c.entries[c.next].doc, c.entries[c.next].ms = doc, ms
 	c.next = (c.next + 1) % len(c.entries)

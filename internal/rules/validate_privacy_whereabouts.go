@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/check"
 )
@@ -19,12 +21,17 @@ const (
 	venues     = `(?:mall|café|cafe|coffee shop|bar|pub|gym|park|station|airport|hotel|restaurant|beach|club|cinema|library|office|market|square|stadium|arena)`
 )
 
+// hereNowEN is "I'm at the X right now", "Just landed in X".
+const hereNowEN = `(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`
+
 type whereaboutsPattern struct {
 	re  guardedRe
 	sev check.Severity
 	// need, when set, must match the sentence; not, when set, must not; also, when set,
 	// must match as well.
 	need, not, also *regexp.Regexp
+	// words, when set, runs re only where a match can begin (see wordScan).
+	words *wordScan
 }
 
 var (
@@ -45,7 +52,9 @@ var whereaboutsKinds = map[string][]whereaboutsPattern{
 	},
 	"live_location": {
 		{re: mustGuarded(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
-		{re: mustGuarded(`(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`), sev: check.Medium, not: futurePast},
+		{re: mustGuarded(hereNowEN), sev: check.Medium, not: futurePast,
+			words: newWordScan(hereNowEN, "i'm", "im", "i am", "we're", "were", "we are", "sitting", "standing", "chilling", "waiting",
+				"right now", "currently", "just arrived", "just landed")},
 		{re: mustGuarded(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
 		{re: mustGuarded(`📍\s*` + placeName), sev: check.Low},
 	},
@@ -85,7 +94,13 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 			if !p.re.may(doc) {
 				continue
 			}
-			for _, loc := range p.re.FindAllStringIndex(s, -1) {
+			var locs [][]int
+			if p.words != nil {
+				locs = p.words.findAll(p.re.Regexp, s)
+			} else {
+				locs = p.re.FindAllStringIndex(s, -1)
+			}
+			for _, loc := range locs {
 				a, b := loc[0], loc[1]
 				for b > a && (s[b-1] == ' ' || s[b-1] == ',') {
 					b--
@@ -105,4 +120,77 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 		}
 		return hits
 	}, nil
+}
+
+// wordScan finds the matches of an expression whose every match begins at a word
+// boundary with one of a few ASCII words. Go's regexp has no fast skip for a
+// case-insensitive start, so over a whole draft it steps its machine at every byte;
+// here it runs anchored, only where one of the words begins a word.
+type wordScan struct {
+	words       []string // lower case
+	head, after *regexp.Regexp
+}
+
+func newWordScan(expr string, words ...string) *wordScan {
+	return &wordScan{words: words, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
+}
+
+// findAll is re.FindAllStringIndex(s, -1), re being the expression of w.
+func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
+	// (?i) reads the long s and the Kelvin sign as 's' and 'k'; the comparison below does not.
+	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
+		return re.FindAllStringIndex(s, -1)
+	}
+	var out [][]int
+	for i := 0; i < len(s); i++ {
+		if i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
+			continue
+		}
+		var m []int
+		off := 0
+		if i == 0 {
+			m = w.head.FindStringSubmatchIndex(s)
+		} else {
+			_, n := utf8.DecodeLastRuneInString(s[:i])
+			off = i - n
+			m = w.after.FindStringSubmatchIndex(s[off:])
+		}
+		if m == nil || m[3] <= m[2] {
+			continue
+		}
+		out = append(out, []int{m[2] + off, m[3] + off})
+		i = m[3] + off - 1
+	}
+	return out
+}
+
+// startsAt reports whether s begins with one of the words, ASCII letters in any case.
+func (w *wordScan) startsAt(s string) bool {
+	if s == "" || !asciiWordByte(s[0]) {
+		return false
+	}
+	for _, word := range w.words {
+		if len(s) >= len(word) && asciiEqualFold(s[:len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWordByte reports what \b counts as a word character: an ASCII letter, digit or '_'.
+func asciiWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }

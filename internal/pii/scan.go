@@ -1,0 +1,275 @@
+package pii
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
+)
+
+// Go's regexp has no fast skip for expressions that begin with \b or a character class,
+// so FindAll over a whole draft steps its machine at every byte. Identifiers are rare
+// and begin with a digit or a capital, so the finders below run their expressions
+// anchored at the few positions where a match can begin and on a window no longer than
+// the longest match. Each such finder returns exactly what FindAll over the whole text
+// would; scan_test.go compares the two on generated drafts.
+
+// anchored is an expression prepared to run at one position of a text.
+type anchored struct {
+	whole *regexp.Regexp // the expression as written
+	head  *regexp.Regexp // ^(expr): a match at the start of the text
+	after *regexp.Regexp // ^(?s:.)(expr): a match after the rune that \b looks at
+	// window is how far past the start a match and the rune after it can reach, in
+	// bytes; 0 when a match has no bound.
+	window int
+}
+
+func newAnchored(expr string) *anchored {
+	a := &anchored{
+		whole: regexp.MustCompile(expr),
+		head:  regexp.MustCompile(`^(` + expr + `)`),
+		after: regexp.MustCompile(`^(?s:.)(` + expr + `)`),
+	}
+	t, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	if n := maxBytes(t.Simplify()); n >= 0 {
+		a.window = n + utf8.UTFMax
+	}
+	return a
+}
+
+// at returns the submatch indexes of the match that starts at byte p of s, or nil:
+// what the whole expression finds when its leftmost match starts at p.
+func (a *anchored) at(s string, p int) []int {
+	end := len(s)
+	if a.window > 0 {
+		end = min(end, p+a.window)
+	}
+	var m []int
+	off := 0
+	if p == 0 {
+		m = a.head.FindStringSubmatchIndex(s[:end])
+	} else {
+		_, w := utf8.DecodeLastRuneInString(s[:p])
+		off = p - w
+		m = a.after.FindStringSubmatchIndex(s[off:end])
+	}
+	if m == nil || m[2] != p-off {
+		return nil
+	}
+	m = m[2:]
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += off
+		}
+	}
+	return m
+}
+
+// findAll is FindAllStringSubmatchIndex of the whole expression, given starts: every
+// position, in order, where a match may begin, and ok, a necessary condition for a
+// match to begin at i. Matches are never empty, so the search goes on at a match's end.
+func (a *anchored) findAll(s string, starts []int, ok func(s string, i int) bool) [][]int {
+	var out [][]int
+	pos := 0
+	for _, i := range starts {
+		if i < pos || ok != nil && !ok(s, i) {
+			continue
+		}
+		if m := a.at(s, i); m != nil {
+			out = append(out, m)
+			pos = m[1]
+		}
+	}
+	return out
+}
+
+// maxBytes is the longest text, in bytes, that any path through re can consume; -1
+// when unbounded. A rune counts four bytes unless re can only match ASCII there.
+func maxBytes(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if r < utf8.RuneSelf && re.Flags&syntax.FoldCase == 0 {
+				n++
+			} else {
+				n += utf8.UTFMax
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		for i := 0; i < len(re.Rune); i += 2 {
+			if re.Rune[i+1] >= utf8.RuneSelf {
+				return utf8.UTFMax
+			}
+		}
+		return 1
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture:
+		return maxBytes(re.Sub[0])
+	case syntax.OpQuest:
+		return maxBytes(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return -1
+	case syntax.OpRepeat:
+		n := maxBytes(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat:
+		n := 0
+		for _, sub := range re.Sub {
+			k := maxBytes(sub)
+			if k < 0 {
+				return -1
+			}
+			n += k
+		}
+		return n
+	case syntax.OpAlternate:
+		n := 0
+		for _, sub := range re.Sub {
+			k := maxBytes(sub)
+			if k < 0 {
+				return -1
+			}
+			n = max(n, k)
+		}
+		return n
+	}
+	return -1
+}
+
+// suffixRe answers MatchString for an expression that ends in $ by running the
+// reversed expression, which then begins with ^, over the reversed text: the engine
+// tries one start position instead of every one.
+type suffixRe struct {
+	fwd, rev *regexp.Regexp
+	guard    *text.Guard
+}
+
+func newSuffixRe(expr string) suffixRe {
+	t, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	fwd := regexp.MustCompile(expr)
+	return suffixRe{fwd, regexp.MustCompile(reverse(t).String()), text.NewGuard(fwd)}
+}
+
+// matchString is fwd.MatchString(s), skipped when the guard rules a match out.
+func (r suffixRe) matchString(s string) bool {
+	return r.guard.MayMatch(text.Fold(s)) && r.rev.MatchString(reverseRunes(s))
+}
+
+// reverse returns the expression that matches the reversed texts of re's matches.
+// Only which texts match is kept, not which submatch or which alternative wins.
+func reverse(re *syntax.Regexp) *syntax.Regexp {
+	out := *re
+	switch re.Op {
+	case syntax.OpLiteral:
+		out.Rune = make([]rune, len(re.Rune))
+		for i, r := range re.Rune {
+			out.Rune[len(re.Rune)-1-i] = r
+		}
+	case syntax.OpBeginText:
+		out.Op = syntax.OpEndText
+	case syntax.OpEndText:
+		out.Op = syntax.OpBeginText
+	case syntax.OpBeginLine:
+		out.Op = syntax.OpEndLine
+	case syntax.OpEndLine:
+		out.Op = syntax.OpBeginLine
+	}
+	if len(re.Sub) > 0 {
+		out.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, sub := range re.Sub {
+			out.Sub[i] = reverse(sub)
+		}
+		if re.Op == syntax.OpConcat {
+			for i, j := 0, len(out.Sub)-1; i < j; i, j = i+1, j-1 {
+				out.Sub[i], out.Sub[j] = out.Sub[j], out.Sub[i]
+			}
+		}
+	}
+	return &out
+}
+
+// reverseRunes reverses s rune by rune; an invalid byte becomes U+FFFD, which is what
+// the regexp engine reads it as.
+func reverseRunes(s string) string {
+	b := make([]byte, 0, len(s)+8)
+	for i := len(s); i > 0; {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if w == 1 && r != utf8.RuneError {
+			b = append(b, s[i-1])
+		} else {
+			b = utf8.AppendRune(b, r)
+		}
+		i -= w
+	}
+	return string(b)
+}
+
+// index holds what the finders of one draft share: the folded text, made on first
+// use, and where the runs of digits begin that a \b can precede.
+type index struct {
+	folded
+	// digitStarts are the positions of digits that follow no ASCII letter, digit or '_'.
+	digitStarts []int
+	// upperDigit: an ASCII capital is directly followed by a digit somewhere.
+	upperDigit bool
+	// oddFold: the draft holds the long s or the Kelvin sign, which (?i) matches as
+	// 's' and 'k', so scans that compare ASCII letters hand over to the expression.
+	oddFold bool
+}
+
+func newIndex(s string) *index {
+	x := &index{folded: folded{s: s}}
+	prevWord := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			if !prevWord {
+				x.digitStarts = append(x.digitStarts, i)
+			}
+			if i > 0 && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+				x.upperDigit = true
+			}
+		}
+		prevWord = isWordByte(c)
+	}
+	x.oddFold = strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+	return x
+}
+
+// isWordByte reports an ASCII letter, digit or '_', what \b calls a word character.
+// A byte of a multi-byte rune is never one, and neither is that rune.
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// digitRun is the number of ASCII digits from i on.
+func digitRun(s string, i int) int {
+	n := 0
+	for i+n < len(s) && isDigit(s[i+n]) {
+		n++
+	}
+	return n
+}

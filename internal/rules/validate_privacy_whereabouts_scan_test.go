@@ -1,0 +1,68 @@
+package rules
+
+import (
+	"encoding/json"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestWordScansFindWhatTheWholeExpressionsFind compares the whereabouts expressions run
+// only where one of their first words begins a word with the expressions run over the
+// whole text, on the labelled drafts, the rules' examples and generated drafts.
+func TestWordScansFindWhatTheWholeExpressionsFind(t *testing.T) {
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "corpus.jsonl"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var row struct{ Text string }
+			if json.Unmarshal([]byte(line), &row) == nil {
+				texts = append(texts, row.Text)
+			}
+		}
+	}
+	parts := []string{"I'm", "i'm", "IM", "Im", "I am", "i am", "we're", "We're", "were", "WE ARE", "we are", "sitting", "Standing", "chilling",
+		"waiting", "Right now", "right now", "RIGHT NOW", "Currently", "currently", "Just arrived", "just landed", "Just Landed", "at", "in",
+		"the", "The", "Starbucks", "Central Park", "Café", "Zürich", "gate", "B12", "now", "rn", "atm", "NOW", "here", "with", "friends", "x",
+		"\u017fitting", "\u212a", "ä", "\xff", "_", "1", ",", ".", "!", "\n", "📍", "'", "swimming", "Imagine", "weird", "situation",
+		"I'm at the Starbucks right now", "we are sitting in Central Park now", "Just arrived at Gate B12", "currently in Berlin",
+		"chilling at the beach rn", "Right now in Café Sacher", "waiting in the Hotel Adlon lobby atm"}
+	rng := rand.New(rand.NewSource(5))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(14) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+			if rng.Intn(8) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		texts = append(texts, b.String())
+	}
+	found, scans := 0, 0
+	for _, ps := range whereaboutsKinds {
+		for _, p := range ps {
+			if p.words == nil {
+				continue
+			}
+			scans++
+			for _, s := range texts {
+				got, want := p.words.findAll(p.re.Regexp, s), p.re.FindAllStringIndex(s, -1)
+				found += len(want)
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Fatalf("%v in %q: the scan finds %v, the whole expression %v", p.re.Regexp, s, got, want)
+				}
+			}
+		}
+	}
+	if scans == 0 || found < 500 {
+		t.Errorf("%d scans, %d matches: the comparison proves little", scans, found)
+	}
+	t.Logf("%d scans, %d matches compared", scans, found)
+}
