@@ -176,7 +176,7 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 			if dist > g.within || dist >= bestDist {
 				continue
 			}
-			if !sameClause(doc, from, to, pi, pj) {
+			if !sameClause(doc, from, to, pi, pj) || listed(doc, from, to, pi, pj) || pj != from && negatedAfter(doc, pj) {
 				continue
 			}
 			if negatedBetween(doc, from, to, pi, pj) || pi > 0 && g.passive[doc.Tokens[pi-1].Norm] ||
@@ -549,4 +549,28 @@ func (pr *presence) match(doc *Doc) []Hit {
 		}
 	}
 	return hits
+}
+
+// listed reports a predicate that is only coordinated with the group, an item of
+// the same list rather than something said about it: "Affen und Afrikaner",
+// "Islamisten und Muslime".
+func listed(doc *Doc, gi, gj, pi, pj int) bool {
+	from, to := gj, pi
+	if pi < gi {
+		from, to = pj, gi
+	}
+	if to-from != 1 {
+		return false
+	}
+	w := doc.Tokens[from].Norm
+	return w == "und" || w == "oder" || w == "sowie" || w == "and" || w == "or"
+}
+
+// negatedAfter reports a negation right after a verb predicate, where German puts
+// it: "Muslime stehlen nicht", "Schwule vermehren sich nicht".
+func negatedAfter(doc *Doc, pj int) bool {
+	if pj >= len(doc.Tokens) || !negators[doc.Tokens[pj].Norm] {
+		return false
+	}
+	return !strings.ContainsAny(doc.Original[doc.Tokens[pj-1].End:doc.Tokens[pj].Start], ",;:.!?")
 }
