@@ -34,8 +34,12 @@ type groupPredicate struct {
 	// capital lists group words that count only when capitalised, because in lower
 	// case they are ordinary adjectives ("schwarze Katzen" vs. "Schwarze").
 	capital map[string]bool
-	// groupFirst requires the group before the predicate ("Ausländer raus").
-	groupFirst bool
+	// groupFirst requires the group before the predicate ("Ausländer raus");
+	// predFirst the other way round ("ich verachte Muslime").
+	groupFirst, predFirst bool
+	// rejected asks for a group right after "kein": the negation is the message
+	// ("Wir brauchen keine Ausländer", "Keine Asiaten willkommen").
+	rejected bool
 	// final predicates count only right after the group at the end of a clause:
 	// "Ausländer raus!" but not "Migranten gehen raus zum Fußball".
 	final *lexicon
@@ -87,8 +91,17 @@ func newGroupPredicate(p map[string]string) (MatchFunc, error) {
 	case "", "any":
 	case "group_first":
 		g.groupFirst = true
+	case "predicate_first":
+		g.predFirst = true
 	default:
-		return nil, fmt.Errorf("order must be any or group_first")
+		return nil, fmt.Errorf("order must be any, group_first or predicate_first")
+	}
+	switch p["group"] {
+	case "", "subject":
+	case "rejected":
+		g.rejected = true
+	default:
+		return nil, fmt.Errorf("group must be subject or rejected")
 	}
 	return g.match, nil
 }
@@ -129,10 +142,12 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 	for _, gr := range groups {
 		gi, gj := doc.TokenRange(gr.a, gr.b)
 		sa, sb := doc.SentenceStart(gr.a), doc.SentenceEnd(gr.b)
-		if g.negatedGroup(doc, gi) || objectOfPreposition(doc, gi) {
+		neg := rejectedAt(doc, gi)
+		if g.rejected != (neg >= 0) || g.negatedGroup(doc, gi) {
 			continue
 		}
-		if f, ok := finalAfter(doc, finals, gr); ok {
+		prep := objectOfPreposition(doc, gi)
+		if f, ok := finalAfter(doc, finals, gr); ok && prep < 0 {
 			hits = append(hits, Hit{Start: gr.a, End: f.b})
 			continue
 		}
@@ -141,21 +156,30 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 			if p.a < gr.b && gr.a < p.b {
 				continue
 			}
-			if p.a < sa || p.b > sb || (g.groupFirst && p.a < gr.b) {
+			if p.a < sa || p.b > sb || (g.groupFirst && p.a < gr.b) || (g.predFirst && p.a > gr.a) {
 				continue
 			}
 			pi, pj := doc.TokenRange(p.a, p.b)
-			dist := pi - gj
-			if pi < gi {
-				dist = gi - pj
+			// A group after a preposition is the object of the sentence ("Gewalt gegen
+			// Frauen"), unless the predicate is the preposition's own phrase ("Nein zu …").
+			if prep >= 0 && pj-1 != prep {
+				continue
+			}
+			from, to := gi, gj
+			if g.rejected {
+				from = neg // "brauchen keine Ausländer": the negation belongs to the group
+			}
+			dist := pi - to
+			if pi < from {
+				dist = from - pj
 			}
 			if dist > g.within || dist >= bestDist {
 				continue
 			}
-			if !sameClause(doc, gi, gj, pi, pj) {
+			if !sameClause(doc, from, to, pi, pj) || listed(doc, from, to, pi, pj) || pj != from && negatedAfter(doc, pj) {
 				continue
 			}
-			if negatedBetween(doc, gi, gj, pi, pj) || pi > 0 && g.passive[doc.Tokens[pi-1].Norm] ||
+			if negatedBetween(doc, from, to, pi, pj) || pi > 0 && g.passive[doc.Tokens[pi-1].Norm] ||
 				pi > 1 && g.passive[doc.Tokens[pi-2].Norm] && pastTense[doc.Tokens[pi-2].Norm] {
 				continue
 			}
@@ -165,7 +189,11 @@ func (g *groupPredicate) match(doc *Doc) []Hit {
 			continue
 		}
 		p := preds[best]
-		hits = append(hits, Hit{Start: min(gr.a, p.a), End: max(gr.b, p.b)})
+		a := gr.a
+		if g.rejected {
+			a = doc.Tokens[neg].Start
+		}
+		hits = append(hits, Hit{Start: min(a, p.a), End: max(gr.b, p.b)})
 	}
 	return hits
 }
@@ -178,13 +206,32 @@ var pastTense = set("wurden", "wurde", "worden", "were", "was")
 var prepositions = set("fuer", "gegen", "auf", "ueber", "vor", "mit", "zu", "gegenueber", "an", "for", "against", "on", "about", "with",
 	"to", "towards", "toward", "at")
 
-func objectOfPreposition(doc *Doc, gi int) bool {
+func objectOfPreposition(doc *Doc, gi int) int {
 	k := gi - 1
 	if k >= 0 && articleLike[doc.Tokens[k].Norm] {
 		k--
 	}
-	return k >= 0 && prepositions[doc.Tokens[k].Norm] && doc.Tokens[k].End > doc.SentenceStart(doc.Tokens[gi].Start)
+	if k >= 0 && prepositions[doc.Tokens[k].Norm] && doc.Tokens[k].End > doc.SentenceStart(doc.Tokens[gi].Start) {
+		return k
+	}
+	return -1
 }
+
+// rejectedAt returns the index of a "kein" right before the group, with at most one
+// word between ("keine weiteren Flüchtlinge"), or -1.
+func rejectedAt(doc *Doc, gi int) int {
+	for k := gi - 1; k >= 0 && k >= gi-2; k-- {
+		if kein[doc.Tokens[k].Norm] {
+			return k
+		}
+		if strings.ContainsAny(doc.Original[doc.Tokens[k].End:doc.Tokens[k+1].Start], ",;:.!?") {
+			break
+		}
+	}
+	return -1
+}
+
+var kein = set("kein", "keine", "keinen", "keinem", "keiner", "no")
 
 var articleLike = set("die", "den", "der", "the", "alle", "all", "unsere", "our", "diese", "these", "those")
 
@@ -369,4 +416,161 @@ func moneyOrNumber(s string, a, b int) bool {
 		return true
 	}
 	return false
+}
+
+func init() {
+	RegisterValidator("hate_presence", newPresence)
+}
+
+// presence finds a group counted as too many or welcomed as absent: "immer mehr
+// Ausländer … es wird immer schlechter", "Wo ich arbeite, gibt es keine Schwarzen!
+// Fantastisch." The verdict may stand in the sentence before or after the count.
+type presence struct {
+	groups            *groupPredicate
+	more, less        map[string]bool
+	bad, good         *lexicon
+	badWord, goodWord map[string]bool
+}
+
+func newPresence(p map[string]string) (MatchFunc, error) {
+	gp, err := newGroupLexicon(p)
+	if err != nil {
+		return nil, err
+	}
+	pr := &presence{groups: gp, more: map[string]bool{}, less: map[string]bool{}, bad: newLexicon(), good: newLexicon()}
+	for _, w := range splitList(p["more"]) {
+		pr.more[strings.Join(normWords(w), " ")] = true
+	}
+	for _, w := range splitList(p["less"]) {
+		pr.less[strings.Join(normWords(w), " ")] = true
+	}
+	if len(pr.more) == 0 || len(pr.less) == 0 {
+		return nil, fmt.Errorf("params more and less are required (comma-separated)")
+	}
+	if err := pr.bad.add(0, splitList(p["bad"]), "", p["verdict_inflect"]); err != nil {
+		return nil, fmt.Errorf("bad: %v", err)
+	}
+	if err := pr.good.add(0, splitList(p["good"]), "", p["verdict_inflect"]); err != nil {
+		return nil, fmt.Errorf("good: %v", err)
+	}
+	return pr.match, nil
+}
+
+// newGroupLexicon reads the group parameters shared with hate_group.
+func newGroupLexicon(p map[string]string) (*groupPredicate, error) {
+	g := &groupPredicate{groups: newLexicon(), capital: map[string]bool{}}
+	groups := splitList(p["groups"])
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("param groups is required (comma-separated)")
+	}
+	if err := g.groups.add(0, groups, "", p["group_inflect"]); err != nil {
+		return nil, fmt.Errorf("groups: %v", err)
+	}
+	if err := g.groups.add(0, splitList(p["group_heads"]), CompoundSuffix, p["group_inflect"]); err != nil {
+		return nil, fmt.Errorf("group_heads: %v", err)
+	}
+	for _, w := range splitList(p["capitalised"]) {
+		for _, n := range normWords(w) {
+			g.capital[n] = true
+		}
+	}
+	return g, nil
+}
+
+// quantifier returns the counting word or phrase (up to two words) that ends right
+// before token i, skipping one attribute ("immer mehr junge Ausländer").
+func quantifier(doc *Doc, i int, words map[string]bool) (int, bool) {
+	for skip := 0; skip <= 1; skip++ {
+		k := i - skip
+		if k < 1 {
+			break
+		}
+		if strings.ContainsAny(doc.Original[doc.Tokens[k-1].End:doc.Tokens[k].Start], ",;:.!?()\"") {
+			break
+		}
+		if words[doc.Tokens[k-1].Norm] {
+			if k >= 2 && words[doc.Tokens[k-2].Norm+" "+doc.Tokens[k-1].Norm] {
+				return k - 2, true
+			}
+			return k - 1, true
+		}
+		if k >= 2 && words[doc.Tokens[k-2].Norm+" "+doc.Tokens[k-1].Norm] {
+			return k - 2, true
+		}
+	}
+	return 0, false
+}
+
+func (pr *presence) match(doc *Doc) []Hit {
+	groups := pr.groups.collect(doc, pr.groups.groups, true)
+	if len(groups) == 0 {
+		return nil
+	}
+	var bad, good []span
+	pr.bad.scan(doc, func(int) bool { return true }, func(_, a, b int) { bad = append(bad, span{a, b}) })
+	pr.good.scan(doc, func(int) bool { return true }, func(_, a, b int) { good = append(good, span{a, b}) })
+	var hits []Hit
+	for _, gr := range groups {
+		gi, gj := doc.TokenRange(gr.a, gr.b)
+		verdicts := bad
+		q, ok := quantifier(doc, gi, pr.more)
+		if !ok {
+			if q, ok = quantifier(doc, gi, pr.less); !ok {
+				continue
+			}
+			verdicts = good
+		}
+		// The verdict may stand in the sentence before, the same one or the next.
+		sa := doc.SentenceStart(gr.a)
+		if sa > 0 {
+			sa = doc.SentenceStart(sa - 1)
+		}
+		sb := doc.SentenceEnd(gr.b)
+		if sb < len(doc.Original) {
+			sb = doc.SentenceEnd(min(len(doc.Original), sb+1))
+		}
+		for _, v := range verdicts {
+			if v.a < sa || v.b > sb || v.a < gr.b && gr.a < v.b {
+				continue
+			}
+			// "nicht schlimm" undoes the verdict; the counting "keine" itself does not.
+			vi, _ := doc.TokenRange(v.a, v.b)
+			negated := false
+			for k := max(0, vi-2); k < vi; k++ {
+				if negators[doc.Tokens[k].Norm] && (k >= gj || k < q) {
+					negated = true
+				}
+			}
+			if negated {
+				continue
+			}
+			hits = append(hits, Hit{Start: doc.Tokens[q].Start, End: gr.b})
+			break
+		}
+	}
+	return hits
+}
+
+// listed reports a predicate that is only coordinated with the group, an item of
+// the same list rather than something said about it: "Affen und Afrikaner",
+// "Islamisten und Muslime".
+func listed(doc *Doc, gi, gj, pi, pj int) bool {
+	from, to := gj, pi
+	if pi < gi {
+		from, to = pj, gi
+	}
+	if to-from != 1 {
+		return false
+	}
+	w := doc.Tokens[from].Norm
+	return w == "und" || w == "oder" || w == "sowie" || w == "and" || w == "or"
+}
+
+// negatedAfter reports a negation right after a verb predicate, where German puts
+// it: "Muslime stehlen nicht", "Schwule vermehren sich nicht".
+func negatedAfter(doc *Doc, pj int) bool {
+	if pj >= len(doc.Tokens) || !negators[doc.Tokens[pj].Norm] {
+		return false
+	}
+	return !strings.ContainsAny(doc.Original[doc.Tokens[pj-1].End:doc.Tokens[pj].Start], ",;:.!?")
 }

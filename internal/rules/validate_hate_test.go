@@ -54,3 +54,25 @@ func TestHatePropagandaAndCodes(t *testing.T) {
 		{name: "thanking a company is not bashing", text: "Danke @telekom für die schnelle Hilfe!", rule: ""},
 	})
 }
+
+func TestHateImplicitGerman(t *testing.T) {
+	runToneCases(t, []toneCase{
+		{name: "declared hatred of a group is hostility", text: "Ich hasse alle Araber.", rule: "hate.hostility_de", sev: check.Medium},
+		{name: "a call against a group after a preposition is hostility", text: "Nein zu Flüchtlingen!", rule: "hate.hostility_de"},
+		{name: "a preposition that is not the call keeps the group an object", text: "Nein zu Gewalt gegen Flüchtlinge!", rule: ""},
+		{name: "hating a weekday is no hostility", text: "Ich hasse Montage.", rule: ""},
+		{name: "not needing a group rejects it", text: "Wir brauchen keine Ausländer.", rule: "hate.rejection_de"},
+		{name: "a group not welcome behind kein is rejected", text: "Auf meiner Party sind keine Asiaten willkommen.", rule: "hate.rejection_de"},
+		{name: "not needing hate against a group rejects nobody", text: "Wir brauchen keine Hetze gegen Ausländer.", rule: ""},
+		{name: "more and more of a group with a complaint is presence", text: "Dieses Land wird immer schlechter, da immer mehr Ausländer hier leben.", rule: "hate.presence_de"},
+		{name: "the absence of a group welcomed is presence", text: "Wo ich arbeite, gibt es keine Schwarzen! Fantastisch.", rule: "hate.presence_de"},
+		{name: "more women in charge welcomed is no complaint", text: "Zum Glück gibt es immer mehr Frauen in Führungspositionen.", rule: ""},
+		{name: "a verdict that is negated is no complaint", text: "Es gibt immer mehr Muslime hier, das ist nicht schlimm.", rule: ""},
+		{name: "an exclusion from society is a call", text: "Wir müssen Lesben aus der Gesellschaft ausschließen.", rule: "hate.exclusion_de"},
+		{name: "not to be trusted is a generalisation", text: "Einwanderern kann man nicht trauen.", rule: "hate.generalisation_de"},
+		{name: "a lifestyle called a fashion is delegitimised", text: "LGBTQ ist doch nur eine Mode.", rule: "hate.generalisation_de"},
+		{name: "living off our taxes is a generalisation", text: "Flüchtlinge leben von unseren Steuern.", rule: "hate.generalisation_de"},
+		{name: "a negation after the verb undoes the predicate", text: "Polen stehlen nicht mehr als andere.", rule: ""},
+		{name: "a list of groups and insults is no predication", text: "Affen und Afrikaner sind verschiedene Arten.", rule: ""},
+	})
+}
