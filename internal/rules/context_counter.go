@@ -29,6 +29,9 @@ var (
 		{"no", "place"}, {"not", "okay"}, {"not", "ok"}, {"stand", "against"}, {"speak", "up"}, {"hate", "speech"},
 		{"stop", "saying"}, {"stop", "calling"}, {"people", "who"}, {"anyone", "who"}, {"those", "who"}, {"whoever"},
 		{"diejenigen", "die"}, {"leute", "die"}, {"menschen", "die"}, {"typen", "die"},
+		// "Hören Sie auf zu sagen, dass …", "Kommentare wie …": the post quotes a view to reject it.
+		{"hoer", "auf"}, {"hoert", "auf"}, {"hoeren", "sie", "auf"}, {"aufhoeren", "zu", "sagen"},
+		{"kommentare", "wie"}, {"aussagen", "wie"}, {"sprueche", "wie"}, {"comments", "like"},
 	}
 	// Words that talk about a word rather than use it: "der Begriff „Lügenpresse“".
 	mentionWords = set("begriff", "begriffe", "wort", "woerter", "unwort", "ausdruck", "bezeichnung", "parole", "parolen", "schimpfwort",

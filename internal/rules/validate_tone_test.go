@@ -145,6 +145,8 @@ func TestToneContextIsNamed(t *testing.T) {
 		{name: "a reported insult is lowered", text: "Er nannte mich „Idiot“.", rule: "tone.insult_de", sev: check.Low, note: "Zitiert", lang: "de"},
 		{name: "counter-speech drops a slogan", text: "Wer „Ausländer raus“ ruft, ist ein Rassist.", rule: ""},
 		{name: "counter-speech in English drops a slogan", text: "People who say \"go back where you came from\" are racist.", rule: ""},
+		{name: "asking someone to stop saying it is counter-speech", text: "Hören Sie auf zu sagen, dass Ausländer alle kriminell sind.", rule: ""},
+		{name: "the same claim made is hate", text: "Ausländer sind alle kriminell.", rule: "hate.generalisation_de"},
 		{name: "a disclaimer is not counter-speech", text: "Ich bin kein Rassist, aber Ausländer raus!", rule: "hate.exclusion_de", sev: check.High},
 		{name: "reclaimed self-identification lowers a slur", text: "Ich bin eine stolze Transe.", rule: "hate.slur_de", sev: check.Low, note: "Selbstbezeichnung", lang: "de"},
 		{name: "saying I am gay is no finding", text: "Ich bin schwul.", rule: ""},
