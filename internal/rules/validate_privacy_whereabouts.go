@@ -21,6 +21,25 @@ const (
 	venues     = `(?:mall|café|cafe|coffee shop|bar|pub|gym|park|station|airport|hotel|restaurant|beach|club|cinema|library|office|market|square|stadium|arena)`
 )
 
+// The absence expressions: "Haus steht leer", "niemand zu Hause", "drei Wochen
+// Mallorca", "for two weeks", "bis zum 12.", "we're away".
+const (
+	absenceEmpty   = `(?i)\b(?:haus|wohnung|bude|hütte|house|flat|apartment|home|place)\s+(?:steht|ist|bleibt|will be|is|stays|'s)\s+(?:\S+\s+){0,4}?(?:leer|unbewohnt|empty|unoccupied)\b`
+	absenceNobody  = `(?i)\b(?:niemand|keiner|nobody|no one|no-one)\s+(?:ist\s+|is\s+|will be\s+|'s\s+)?(?:\S+\s+){0,3}?(?:zu\s*hause|daheim|home|at home)\b`
+	absenceWeeksDE = `(?i)\b` + numWordsDE + `\s+(?:wochen|tage|monate|woche|monat)\s+(?:lang\s+)?(?:(?:urlaub|ferien|weg|in|auf|nach|im|an der|am)\b(?:\s+[\p{L}\-]+){0,2}|(?-i:[A-ZÄÖÜ][\p{L}\-]+)(?:\s(?-i:[A-ZÄÖÜ][\p{L}\-]+))?)`
+	absenceWeeksEN = `(?i)\b(?:for|away for)\s+` + numWordsEN + `\s+(?:weeks?|days|months?)\b`
+	absenceUntil   = `(?i)\b(?:(?:sind|bin|ist|seid)\s+(?:\S+\s+){0,3}?bis\s+(?:zum\s+|einschließlich\s+)?(?:\d{1,2}\.(?:\s?\d{1,2}\.)?|\d{1,2}\.\s?[a-zä]+|` + weekday + `|ende\s+\S+|mitte\s+\S+)|(?:away|gone|out of town|on holiday|on vacation|abroad|off)\s+(?:until|till|til|through)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|` + weekday + `|\S+\s\d{1,2}(?:st|nd|rd|th)?|end of \S+|mid-\S+))`
+	absenceAway    = `(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|out of town|on holiday|on vacation|abroad)\b`
+)
+
+// routineEvery is "jeden Dienstag … um 17 Uhr", "every morning at 7"; routineDays is
+// "montags um 17 Uhr", "Sundays at 9".
+const (
+	routineTime  = `[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`
+	routineEvery = `(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b` + routineTime
+	routineDays  = `(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b` + routineTime
+)
+
 // hereNowEN is "I'm at the X right now", "Just landed in X".
 const hereNowEN = `(?:\b(?i:i'?m|i am|we'?re|we are|sitting|standing|chilling|waiting)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `\s+(?:right now|now|rn|atm)\b|\b(?:[Rr]ight now|[Cc]urrently|[Jj]ust arrived|[Jj]ust landed)\s+(?:\S+\s+){0,2}?(?:at|in)\s+(?:the\s+)?` + placeName + `)`
 
@@ -43,12 +62,16 @@ var (
 
 var whereaboutsKinds = map[string][]whereaboutsPattern{
 	"absence": {
-		{re: mustGuarded(`(?i)\b(?:haus|wohnung|bude|hütte|house|flat|apartment|home|place)\s+(?:steht|ist|bleibt|will be|is|stays|'s)\s+(?:\S+\s+){0,4}?(?:leer|unbewohnt|empty|unoccupied)\b`), sev: check.High},
-		{re: mustGuarded(`(?i)\b(?:niemand|keiner|nobody|no one|no-one)\s+(?:ist\s+|is\s+|will be\s+|'s\s+)?(?:\S+\s+){0,3}?(?:zu\s*hause|daheim|home|at home)\b`), sev: check.High},
-		{re: mustGuarded(`(?i)\b` + numWordsDE + `\s+(?:wochen|tage|monate|woche|monat)\s+(?:lang\s+)?(?:(?:urlaub|ferien|weg|in|auf|nach|im|an der|am)\b(?:\s+[\p{L}\-]+){0,2}|(?-i:[A-ZÄÖÜ][\p{L}\-]+)(?:\s(?-i:[A-ZÄÖÜ][\p{L}\-]+))?)`), sev: check.Medium, need: awayOrPlace, not: notNowRe},
-		{re: mustGuarded(`(?i)\b(?:for|away for)\s+` + numWordsEN + `\s+(?:weeks?|days|months?)\b`), sev: check.Medium, need: awayRe, not: notNowRe},
-		{re: mustGuarded(`(?i)\b(?:(?:sind|bin|ist|seid)\s+(?:\S+\s+){0,3}?bis\s+(?:zum\s+|einschließlich\s+)?(?:\d{1,2}\.(?:\s?\d{1,2}\.)?|\d{1,2}\.\s?[a-zä]+|` + weekday + `|ende\s+\S+|mitte\s+\S+)|(?:away|gone|out of town|on holiday|on vacation|abroad|off)\s+(?:until|till|til|through)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|` + weekday + `|\S+\s\d{1,2}(?:st|nd|rd|th)?|end of \S+|mid-\S+))`), sev: check.Medium, need: awayRe, not: pastRe},
-		{re: mustGuarded(`(?i)\b(?:we'?re|we are|i'?m|i am|we'll be|i'll be)\s+(?:away|out of town|on holiday|on vacation|abroad)\b`), sev: check.Medium, not: notNowRe},
+		{re: mustGuarded(absenceEmpty), sev: check.High,
+			words: newWordScan(absenceEmpty, "haus", "wohnung", "bude", "hütte", "hÜtte", "house", "flat", "apartment", "home", "place")},
+		{re: mustGuarded(absenceNobody), sev: check.High, words: newWordScan(absenceNobody, "niemand", "keiner", "nobody", "no one", "no-one")},
+		{re: mustGuarded(absenceWeeksDE), sev: check.Medium, need: awayOrPlace, not: notNowRe,
+			words: newWordScan(absenceWeeksDE, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "ein", "zwei", "drei", "vier", "fünf", "fÜnf",
+				"sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwÖlf", "paar")},
+		{re: mustGuarded(absenceWeeksEN), sev: check.Medium, need: awayRe, not: notNowRe, words: newWordScan(absenceWeeksEN, "for", "away for")},
+		{re: mustGuarded(absenceUntil), sev: check.Medium, need: awayRe, not: pastRe,
+			words: newWordScan(absenceUntil, "sind", "bin", "ist", "seid", "away", "gone", "out of town", "on holiday", "on vacation", "abroad", "off")},
+		{re: mustGuarded(absenceAway), sev: check.Medium, not: notNowRe, words: newWordScan(absenceAway, "we", "i")},
 	},
 	"live_location": {
 		{re: mustGuarded(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
@@ -59,8 +82,11 @@ var whereaboutsKinds = map[string][]whereaboutsPattern{
 		{re: mustGuarded(`📍\s*` + placeName), sev: check.Low},
 	},
 	"routine": {
-		{re: mustGuarded(`(?i)\b(?:jeden|jede|jedes|immer|every|each)\s+(?:` + weekday + `|morgen|abend|mittag|nachmittag|tag|wochenende|morning|evening|afternoon|day|weekday|weekend|night|nacht)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
-		{re: mustGuarded(`(?i)\b(?:montags|dienstags|mittwochs|donnerstags|freitags|samstags|sonntags|morgens|abends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)\b[^.!?\n]{0,60}?\b(?:um|at|ab|gegen|around|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|h\b)?[^.!?\n]{0,50}`), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours},
+		{re: mustGuarded(routineEvery), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours,
+			words: newWordScan(routineEvery, "jede", "immer", "every", "each")},
+		{re: mustGuarded(routineDays), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours,
+			words: newWordScan(routineDays, "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags", "morgens", "abends",
+				"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")},
 	},
 }
 

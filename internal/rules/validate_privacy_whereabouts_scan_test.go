@@ -33,7 +33,16 @@ func TestWordScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 		"the", "The", "Starbucks", "Central Park", "Café", "Zürich", "gate", "B12", "now", "rn", "atm", "NOW", "here", "with", "friends", "x",
 		"\u017fitting", "\u212a", "ä", "\xff", "_", "1", ",", ".", "!", "\n", "📍", "'", "swimming", "Imagine", "weird", "situation",
 		"I'm at the Starbucks right now", "we are sitting in Central Park now", "Just arrived at Gate B12", "currently in Berlin",
-		"chilling at the beach rn", "Right now in Café Sacher", "waiting in the Hotel Adlon lobby atm"}
+		"chilling at the beach rn", "Right now in Café Sacher", "waiting in the Hotel Adlon lobby atm",
+		"jeden", "Jeden", "JEDE", "jedes", "immer", "Immer", "every", "Every", "each", "Dienstag", "Morgen", "morning", "day", "um", "17", "7:30",
+		"Uhr", "am", "pm", "beim", "Training", "montags", "Sonntags", "MORGENS", "abends", "Mondays", "sundays", "everyday", "Jedermann",
+		"jeden Dienstag um 17 Uhr im Park", "every morning at 7 at the gym", "Montags ab 18 Uhr", "Sundays around 9am",
+		"Haus", "HÜTTE", "Hütte", "steht", "ist", "leer", "empty", "Niemand", "nobody", "no one", "zu Hause", "home", "3", "12", "zwei",
+		"Fünf", "FÜNF", "zwölf", "ein", "eine", "paar", "Wochen", "Tage", "Monate", "lang", "Urlaub", "Mallorca", "for", "away for", "two",
+		"a", "weeks", "days", "sind", "bin", "bis", "zum", "12.", "3.5.", "Montag", "Ende", "gone", "off", "until", "till", "the", "5th",
+		"we're", "we'll be", "I'll be", "on holiday", "abroad", "away",
+		"Das Haus steht ab morgen leer", "niemand ist zu Hause", "drei Wochen Mallorca", "for two weeks away", "sind bis zum 12. weg",
+		"we're away", "off until Monday", "I am on vacation"}
 	rng := rand.New(rand.NewSource(5))
 	for range 20000 {
 		var b strings.Builder
