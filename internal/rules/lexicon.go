@@ -45,7 +45,25 @@ type lexicon struct {
 	byLen   map[int][]lexHead
 	minHead int
 	maxHead int
+	// Compound heads in brief, so that most tokens need no map lookup at all: the
+	// first two bytes of prefix heads and the last two of suffix heads (a bit per
+	// byte pair), and the lengths that occur (a bit per length up to 63).
+	pre2, suf2       [1 << 16 / 64]uint64
+	preLens, sufLens uint64
 }
+
+func setPair(set *[1 << 16 / 64]uint64, a, b byte) {
+	p := uint32(a)<<8 | uint32(b)
+	set[p>>6] |= 1 << (p & 63)
+}
+
+func hasPair(set *[1 << 16 / 64]uint64, a, b byte) bool {
+	p := uint32(a)<<8 | uint32(b)
+	return set[p>>6]&(1<<(p&63)) != 0
+}
+
+// lenBit is the bit of a head length; lengths from 63 on share the top bit.
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
 
 func newLexicon() *lexicon {
 	return &lexicon{first: map[string][]lexEntry{}, prefix: map[string][]int{}, suffix: map[string][]int{}, byLen: map[int][]lexHead{}, minHead: 1 << 30}
@@ -120,9 +138,17 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 				h := words[0]
 				if compound == CompoundPrefix || compound == CompoundBoth {
 					lx.prefix[h] = append(lx.prefix[h], owner)
+					lx.preLens |= lenBit(len(h))
+					if len(h) >= 2 {
+						setPair(&lx.pre2, h[0], h[1])
+					}
 				}
 				if compound == CompoundSuffix || compound == CompoundBoth {
 					lx.suffix[h] = append(lx.suffix[h], owner)
+					lx.sufLens |= lenBit(len(h))
+					if len(h) >= 2 {
+						setPair(&lx.suf2, h[len(h)-2], h[len(h)-1])
+					}
 				}
 				lx.minHead = min(lx.minHead, len(h))
 				lx.maxHead = max(lx.maxHead, len(h))
@@ -221,15 +247,25 @@ func (lx *lexicon) scanCompound(t *text.Token, want func(int) bool, emit func(ow
 	if t.Masked || len(n) < lx.minHead+minCompoundRest {
 		return
 	}
+	// A head of one byte would escape the pair sets; then every length is tried.
+	pre := lx.minHead < 2 || hasPair(&lx.pre2, n[0], n[1])
+	suf := lx.minHead < 2 || hasPair(&lx.suf2, n[len(n)-2], n[len(n)-1])
+	if !pre && !suf {
+		return
+	}
 	for l := lx.minHead; l <= lx.maxHead && l <= len(n)-minCompoundRest; l++ {
-		for _, o := range lx.prefix[n[:l]] {
-			if want(o) {
-				emit(o, t.Start, t.End)
+		if pre && lx.preLens&lenBit(l) != 0 {
+			for _, o := range lx.prefix[n[:l]] {
+				if want(o) {
+					emit(o, t.Start, t.End)
+				}
 			}
 		}
-		for _, o := range lx.suffix[n[len(n)-l:]] {
-			if want(o) {
-				emit(o, t.Start, t.End)
+		if suf && lx.sufLens&lenBit(l) != 0 {
+			for _, o := range lx.suffix[n[len(n)-l:]] {
+				if want(o) {
+					emit(o, t.Start, t.End)
+				}
 			}
 		}
 	}
