@@ -1,11 +1,12 @@
 // Package model is a small statistical estimate of offensive tone and hate: logistic
-// regression over hashed character n-grams and word uni- and bigrams of the
-// normalised draft. It scores in one pass (hashing and a dot product) and tells which
+// regression over hashed character n-grams, word uni- and bigrams and words paired
+// with a group named in the same draft, all of the normalised draft. It scores in one pass (hashing and a dot product) and tells which
 // words carried the score, so that a finding can point at them.
 package model
 
 import (
 	"math"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/text"
@@ -27,8 +28,11 @@ const (
 	maxGram = 5
 	// maxWordRunes bounds the n-grams of very long tokens (URLs, hashtag chains).
 	maxWordRunes = 40
+	// maxCross bounds the group pairings of one draft, so that a long text naming
+	// many groups costs no more than a few tweets.
+	maxCross = 400
 	// Version names the feature scheme.
-	Version = 2
+	Version = 3
 )
 
 // LengthFloor is the smallest feature count a draft is scaled as: without it a
@@ -70,8 +74,10 @@ func word(t text.Token) string {
 }
 
 // Extract returns the hashed features of a prepared draft for a table of 2^bits
-// entries. Values are counts scaled to unit length, so long and short drafts
-// compare. The result is empty for a draft without words.
+// entries. A feature counts once however often it occurs (repeating a word does
+// not repeat its evidence); its value is shared among its occurrences so that each
+// word keeps its part of the score, and the values are scaled to unit length so
+// that long and short drafts compare. The result is empty for a draft without words.
 func Extract(p *text.Prepared, bits uint) []Feature {
 	mask := uint32(1)<<bits - 1
 	feats := make([]Feature, 0, len(p.Tokens)*16)
@@ -79,14 +85,33 @@ func Extract(p *text.Prepared, bits uint) []Feature {
 		feats = append(feats, Feature{Index: h & mask, Value: 1, Tok: int32(tok), Span: int32(span)})
 	}
 	var buf [maxWordRunes + 3]int // byte offsets of the rune starts of the bounded word
-	prev := ""
+	words := make([]string, len(p.Tokens))
+	var groups []int
 	for i, t := range p.Tokens {
-		w := word(t)
+		words[i] = word(t)
+		if words[i] == groupPlaceholder {
+			groups = append(groups, i)
+		}
+	}
+	// What a draft says about a group is often far from the group's name ("Die
+	// Flüchtlinge, die hier ankommen, sind alle Schmarotzer"): every other word is
+	// paired with the group, attributed to that word. A pair counts once per draft.
+	crosses := 0
+	if len(groups) > 0 {
+		for j, w := range words {
+			if w == groupPlaceholder || crosses >= maxCross {
+				continue
+			}
+			add(hashStr(hashByte(fnvOffset, 'g'), w), j, 1)
+			crosses++
+		}
+	}
+	for i, t := range p.Tokens {
+		w := words[i]
 		add(hashStr(hashByte(fnvOffset, 'w'), w), i, 1)
 		if i > 0 {
-			add(hashStr(hashByte(hashStr(hashByte(fnvOffset, 'b'), prev), ' '), w), i-1, 2)
+			add(hashStr(hashByte(hashStr(hashByte(fnvOffset, 'b'), words[i-1]), ' '), w), i-1, 2)
 		}
-		prev = w
 		if t.Letters > 0 && t.Upper == t.Letters && t.Letters >= 3 {
 			add(hashStr(fnvOffset, "\x00caps"), i, 1)
 		}
@@ -116,9 +141,42 @@ func Extract(p *text.Prepared, bits uint) []Feature {
 	if len(feats) == 0 {
 		return feats
 	}
-	scale := float32(1 / math.Sqrt(float64(max(len(feats), LengthFloor))))
+	unique := occurrences(feats, bits)
+	scale := float32(1 / math.Sqrt(float64(max(unique, LengthFloor))))
 	for k := range feats {
-		feats[k].Value = scale
+		feats[k].Value = scale / feats[k].Value
 	}
 	return feats
+}
+
+// counters are scratch tables, one count per table entry, reused across drafts:
+// only the entries a draft touched are reset, so a draft costs its own length.
+var counters sync.Pool
+
+// occurrences sets each feature's Value to the number of times its index occurs in
+// the draft and returns the number of distinct indices.
+func occurrences(feats []Feature, bits uint) int {
+	c, _ := counters.Get().(*[]uint16)
+	if c == nil || len(*c) != 1<<bits {
+		t := make([]uint16, 1<<bits)
+		c = &t
+	}
+	n := *c
+	unique := 0
+	for _, f := range feats {
+		if n[f.Index] == 0 {
+			unique++
+		}
+		if n[f.Index] < math.MaxUint16 {
+			n[f.Index]++
+		}
+	}
+	for k, f := range feats {
+		feats[k].Value = float32(n[f.Index])
+	}
+	for _, f := range feats {
+		n[f.Index] = 0
+	}
+	counters.Put(c)
+	return unique
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -238,5 +239,69 @@ func TestGroupWordsBecomeOnePlaceholder(t *testing.T) {
 		if isGroupWord(w) {
 			t.Errorf("%q taken for a group word", w)
 		}
+	}
+}
+
+func TestBalancedThresholdTradesPrecisionForMacroF1(t *testing.T) {
+	// Ten drafts by falling score; five are positive. Precision 1 holds only for the
+	// top two; macro-F1 peaks at 0.6, where four of five positives are found with
+	// one false alarm.
+	scores := []float64{0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1}
+	labels := []bool{true, true, false, true, true, false, false, true, false, false}
+	tests := []struct {
+		name         string
+		minPrecision float64
+		minHits      int
+		want         float64
+		ok           bool
+	}{
+		{"without a floor the best macro-F1 wins", 0, 1, 0.6, true},
+		{"a precision floor above the balanced point raises the threshold", 0.9, 1, 0.9, true},
+		{"too few hits at the required precision give no threshold", 0.9, 3, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := BalancedThreshold(scores, labels, tc.minPrecision, tc.minHits)
+			if ok != tc.ok || ok && got != tc.want {
+				t.Errorf("got %.2f ok=%v, want %.2f ok=%v", got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+	precise, _ := ThresholdFor(scores, labels, 0.85, 1)
+	if balanced, _ := BalancedThreshold(scores, labels, 0, 1); balanced >= precise {
+		t.Errorf("the balanced threshold %.2f is not below the precision-0.85 one %.2f", balanced, precise)
+	}
+}
+
+func TestAPairWithTheNamedGroupReachesAcrossTheDraft(t *testing.T) {
+	near := Extract(text.Prepare("Flüchtlinge sind Schmarotzer"), 18)
+	far := Extract(text.Prepare("Die Flüchtlinge, die jeden Tag hier ankommen, sind alle Schmarotzer"), 18)
+	none := Extract(text.Prepare("Die Nachbarn, die jeden Tag hier ankommen, sind alle Schmarotzer"), 18)
+	pair := hashStr(hashByte(fnvOffset, 'g'), "schmarotzer") & (1<<18 - 1)
+	has := func(fs []Feature) bool {
+		return slices.ContainsFunc(fs, func(f Feature) bool { return f.Index == pair })
+	}
+	if !has(near) || !has(far) {
+		t.Error("the word said about a named group is not paired with it")
+	}
+	if has(none) {
+		t.Error("a pairing appeared in a draft that names no group")
+	}
+}
+
+func TestARepeatedWordCountsOnce(t *testing.T) {
+	once := Extract(text.Prepare("Schmarotzer"), 18)
+	thrice := Extract(text.Prepare("Schmarotzer Schmarotzer Schmarotzer"), 18)
+	sum := func(fs []Feature, idx uint32) (s float32) {
+		for _, f := range fs {
+			if f.Index == idx {
+				s += f.Value
+			}
+		}
+		return s
+	}
+	w := hashStr(hashByte(fnvOffset, 'w'), "schmarotzer") & (1<<18 - 1)
+	if a, b := sum(once, w), sum(thrice, w); a == 0 || math.Abs(float64(a-b)) > 1e-6 {
+		t.Errorf("the word weighs %.4f once and %.4f thrice", a, b)
 	}
 }

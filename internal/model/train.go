@@ -129,6 +129,41 @@ func FoldHeads(feats [][]Feature, labels []bool, folds []int, k int, opt TrainOp
 	return heads
 }
 
+// BalancedThreshold returns the score threshold at which the predictions above it
+// give the best macro-F1 (the mean F1 of both classes), among thresholds with at
+// least minHits predictions and a precision of at least minPrecision; ok is false
+// when no threshold qualifies. Macro-F1 peaks near the balanced point, far below
+// the threshold a high precision needs, which trades most of the recall away.
+func BalancedThreshold(scores []float64, labels []bool, minPrecision float64, minHits int) (float64, bool) {
+	idx := make([]int, len(scores))
+	pos := 0
+	for i := range idx {
+		idx[i] = i
+		if labels[i] {
+			pos++
+		}
+	}
+	sort.Slice(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
+	tp, best, bestF, ok := 0, 1.0, -1.0, false
+	for n, i := range idx {
+		if labels[i] {
+			tp++
+		}
+		if n+1 < len(idx) && scores[idx[n+1]] == scores[i] {
+			continue
+		}
+		hits := n + 1
+		if hits < minHits || float64(tp)/float64(hits) < minPrecision {
+			continue
+		}
+		c := Confusion{TP: tp, FP: hits - tp, FN: pos - tp, TN: len(idx) - hits - (pos - tp)}
+		if f := c.MacroF1(); f > bestF {
+			best, bestF, ok = scores[i], f, true
+		}
+	}
+	return best, ok
+}
+
 // ThresholdFor returns the lowest score threshold at which the predictions above it
 // reach the wanted precision, considering only thresholds with at least minHits
 // predictions; ok is false when no threshold does.
