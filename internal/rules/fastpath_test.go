@@ -1,8 +1,12 @@
 package rules
 
 import (
+	"encoding/json"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/postcheck/postcheck/internal/text"
@@ -29,4 +33,80 @@ func TestPunctuationStormMatchesTheWholeTextSearch(t *testing.T) {
 			t.Fatalf("punctuationStorm(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// TestPatternScansFindWhatTheWholeExpressionsFind runs every pattern rule's expression
+// that has a word scan over the labelled drafts, the rule examples and generated
+// drafts, both ways, and compares the submatches.
+func TestPatternScansFindWhatTheWholeExpressionsFind(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var row struct{ Text string }
+			if json.Unmarshal([]byte(line), &row) == nil {
+				texts = append(texts, row.Text)
+			}
+		}
+	}
+	var examples, words []string
+	for _, r := range e.rules {
+		for _, ex := range append(append([]string{}, r.Spec.Examples.Bad...), r.Spec.Examples.Good...) {
+			examples = append(examples, ex)
+			words = append(words, strings.Fields(ex)...)
+		}
+	}
+	texts = append(texts, examples...)
+	// Examples run together with stray words between them: matches at every distance
+	// from each other and from the start.
+	rng := rand.New(rand.NewPCG(1, 2))
+	seps := []string{" ", " ", ", ", "! ", "\n", "", "-"}
+	for range 8000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(6) {
+			if rng.IntN(2) == 0 {
+				b.WriteString(examples[rng.IntN(len(examples))])
+			} else {
+				b.WriteString(words[rng.IntN(len(words))])
+			}
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		texts = append(texts, b.String())
+	}
+	scans, found := 0, 0
+	for _, r := range e.rules {
+		m, ok := r.matcher.(*patternMatcher)
+		if !ok {
+			continue
+		}
+		for i, re := range m.res {
+			if m.scans[i] == nil {
+				continue
+			}
+			scans++
+			for _, s := range texts {
+				subject := s
+				if !m.raw {
+					subject = text.Prepare(s).Norm
+				}
+				got, want := m.scans[i].findAllSubmatch(re, subject), re.FindAllStringSubmatchIndex(subject, -1)
+				found += len(want)
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Fatalf("%s %v in %q: the scan finds %v, the whole expression %v", r.Spec.ID, re, subject, got, want)
+				}
+			}
+		}
+	}
+	if scans == 0 || found < 200 {
+		t.Errorf("%d scans, %d matches: the comparison proves little", scans, found)
+	}
+	t.Logf("%d scanned expressions, %d matches compared on %d drafts", scans, found, len(texts))
 }

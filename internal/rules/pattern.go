@@ -13,8 +13,10 @@ type patternMatcher struct {
 	res []*regexp.Regexp
 	// guards[i] skips drafts that res[i] cannot match
 	guards []*text.Guard
-	raw    bool
-	group  int
+	// scans[i], when not nil, runs res[i] only where a match can begin
+	scans []*wordScan
+	raw   bool
+	group int
 }
 
 func newPatternMatcher(patterns []string, on string, group int) (*patternMatcher, error) {
@@ -39,6 +41,7 @@ func newPatternMatcher(patterns []string, on string, group int) (*patternMatcher
 		}
 		m.res = append(m.res, re)
 		m.guards = append(m.guards, text.NewGuard(re))
+		m.scans = append(m.scans, scanFor(re))
 	}
 	return m, nil
 }
@@ -53,7 +56,13 @@ func (m *patternMatcher) match(doc *Doc) []Hit {
 		if m.raw && !m.guards[i].MayMatchIn(doc.Folded()) || !m.raw && !m.guards[i].MayMatchIn(doc.FoldedNorm()) {
 			continue
 		}
-		for _, loc := range re.FindAllStringSubmatchIndex(subject, -1) {
+		var locs [][]int
+		if m.scans[i] != nil {
+			locs = m.scans[i].findAllSubmatch(re, subject)
+		} else {
+			locs = re.FindAllStringSubmatchIndex(subject, -1)
+		}
+		for _, loc := range locs {
 			a, b := loc[2*m.group], loc[2*m.group+1]
 			if a < 0 || a == b {
 				continue

@@ -3,8 +3,6 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/check"
 )
@@ -146,77 +144,4 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 		}
 		return hits
 	}, nil
-}
-
-// wordScan finds the matches of an expression whose every match begins at a word
-// boundary with one of a few ASCII words. Go's regexp has no fast skip for a
-// case-insensitive start, so over a whole draft it steps its machine at every byte;
-// here it runs anchored, only where one of the words begins a word.
-type wordScan struct {
-	words       []string // lower case
-	head, after *regexp.Regexp
-}
-
-func newWordScan(expr string, words ...string) *wordScan {
-	return &wordScan{words: words, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
-}
-
-// findAll is re.FindAllStringIndex(s, -1), re being the expression of w.
-func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
-	// (?i) reads the long s and the Kelvin sign as 's' and 'k'; the comparison below does not.
-	if strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a") {
-		return re.FindAllStringIndex(s, -1)
-	}
-	var out [][]int
-	for i := 0; i < len(s); i++ {
-		if i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
-			continue
-		}
-		var m []int
-		off := 0
-		if i == 0 {
-			m = w.head.FindStringSubmatchIndex(s)
-		} else {
-			_, n := utf8.DecodeLastRuneInString(s[:i])
-			off = i - n
-			m = w.after.FindStringSubmatchIndex(s[off:])
-		}
-		if m == nil || m[3] <= m[2] {
-			continue
-		}
-		out = append(out, []int{m[2] + off, m[3] + off})
-		i = m[3] + off - 1
-	}
-	return out
-}
-
-// startsAt reports whether s begins with one of the words, ASCII letters in any case.
-func (w *wordScan) startsAt(s string) bool {
-	if s == "" || !asciiWordByte(s[0]) {
-		return false
-	}
-	for _, word := range w.words {
-		if len(s) >= len(word) && asciiEqualFold(s[:len(word)], word) {
-			return true
-		}
-	}
-	return false
-}
-
-func asciiEqualFold(s, lower string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// asciiWordByte reports what \b counts as a word character: an ASCII letter, digit or '_'.
-func asciiWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }

@@ -58,6 +58,60 @@ func NewGuard(re *regexp.Regexp) *Guard {
 	return g
 }
 
+// StartWords returns the strings, folded and in ASCII, with one of which every match
+// of re begins, when re begins with a word boundary (`\b…`) and the analysis can tell;
+// nil otherwise. A caller can then run re only where a word begins with one of them.
+func StartWords(re *regexp.Regexp) []string {
+	t, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	t = t.Simplify()
+	for t.Op == syntax.OpCapture {
+		t = t.Sub[0]
+	}
+	if t.Op != syntax.OpConcat || len(t.Sub) < 2 || t.Sub[0].Op != syntax.OpWordBoundary {
+		return nil
+	}
+	in := analyse(t, maxLits)
+	set := in.prefix
+	if in.exact != nil {
+		set = in.exact
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	for _, w := range set {
+		if w == "" {
+			return nil
+		}
+		for i := 0; i < len(w); i++ {
+			if w[i] >= utf8.RuneSelf {
+				return nil
+			}
+		}
+	}
+	return minimisePrefixes(set)
+}
+
+// minimisePrefixes drops strings that begin with another string of the set.
+func minimisePrefixes(s []string) []string {
+	var out []string
+	for i, x := range s {
+		redundant := false
+		for j, y := range s {
+			if i != j && len(y) < len(x) && strings.HasPrefix(x, y) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // alsoRequired returns up to maxAlso literal sets, besides first, that every match of
 // the sequence subs contains one string of each: the sets of its parts that are
 // known, non-empty and at least two bytes long, longest first.

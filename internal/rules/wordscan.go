@@ -1,0 +1,127 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
+)
+
+// wordScan finds the matches of an expression whose every match begins at a word
+// boundary with one of a few ASCII words. Go's regexp has no fast skip for a
+// case-insensitive start, so over a whole draft it steps its machine at every byte;
+// here it runs anchored, only where one of the words begins a word. Where the draft
+// holds the long s or the Kelvin sign, which (?i) reads as 's' and 'k' but the word
+// comparison does not, it falls back to the whole-text search.
+type wordScan struct {
+	words       []string // lower case
+	head, after *regexp.Regexp
+}
+
+func newWordScan(expr string, words ...string) *wordScan {
+	return &wordScan{words: words, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
+}
+
+// scanFor returns the word scan of re when re begins with `\b` and a known set of
+// ASCII words (text.StartWords); nil when it does not.
+func scanFor(re *regexp.Regexp) *wordScan {
+	words := text.StartWords(re)
+	if words == nil {
+		return nil
+	}
+	return newWordScan(re.String(), words...)
+}
+
+// findAll is re.FindAllStringIndex(s, -1), re being the expression of w.
+func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
+	if foldsToASCII(s) {
+		return re.FindAllStringIndex(s, -1)
+	}
+	var out [][]int
+	w.each(s, func(m []int, off int) {
+		out = append(out, []int{m[2] + off, m[3] + off})
+	})
+	return out
+}
+
+// findAllSubmatch is re.FindAllStringSubmatchIndex(s, -1).
+func (w *wordScan) findAllSubmatch(re *regexp.Regexp, s string) [][]int {
+	if foldsToASCII(s) {
+		return re.FindAllStringSubmatchIndex(s, -1)
+	}
+	var out [][]int
+	w.each(s, func(m []int, off int) {
+		// The scan's group 1 is re's whole match, its group k+1 re's group k.
+		loc := make([]int, len(m)-2)
+		for k, v := range m[2:] {
+			if v >= 0 {
+				v += off
+			}
+			loc[k] = v
+		}
+		out = append(out, loc)
+	})
+	return out
+}
+
+// each calls f with the submatches of every match (group 1 being the expression's
+// whole match) and the offset to add to them.
+func (w *wordScan) each(s string, f func(m []int, off int)) {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
+			continue
+		}
+		var m []int
+		off := 0
+		if i == 0 {
+			m = w.head.FindStringSubmatchIndex(s)
+		} else {
+			_, n := utf8.DecodeLastRuneInString(s[:i])
+			off = i - n
+			m = w.after.FindStringSubmatchIndex(s[off:])
+		}
+		if m == nil || m[3] <= m[2] {
+			continue
+		}
+		f(m, off)
+		i = m[3] + off - 1
+	}
+}
+
+// foldsToASCII reports whether s holds one of the two runes that (?i) matches with an
+// ASCII letter: the long s and the Kelvin sign.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}
+
+// startsAt reports whether s begins with one of the words, ASCII letters in any case.
+func (w *wordScan) startsAt(s string) bool {
+	if s == "" || !asciiWordByte(s[0]) {
+		return false
+	}
+	for _, word := range w.words {
+		if len(s) >= len(word) && asciiEqualFold(s[:len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+func asciiEqualFold(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiWordByte reports what \b counts as a word character: an ASCII letter, digit or '_'.
+func asciiWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+}
