@@ -75,12 +75,15 @@ func (det *Detector) Detect(text string) check.Detection {
 	if letters == 0 {
 		return und
 	}
-	decide := dominantLanguage
-	if letters < minConfirmedLetters {
-		decide = shortDominant
-	}
 	if letters >= minLetters {
-		if code, share, ok := decide(text); ok {
+		code, share, ok := "", 0.0, false
+		if letters >= minConfirmedLetters {
+			code, share, ok = dominantLanguage(text)
+		}
+		if !ok {
+			code, share, ok = looseDominant(text)
+		}
+		if ok {
 			// Function words alone settle German or English drafts whose function
 			// words leave no doubt; lingua, the costliest stage of a check, is only
 			// asked when they do not.

@@ -50,6 +50,19 @@ type lexicon struct {
 	// byte pair), and the lengths that occur (a bit per length up to 63).
 	pre2, suf2       [1 << 16 / 64]uint64
 	preLens, sufLens uint64
+	// firstBits holds a bit for the hash of every first word, so that most tokens,
+	// which start no term, are ruled out without a lookup in the large map.
+	firstBits [1 << 16 / 64]uint64
+}
+
+// wordBit is the bit of a word in firstBits (FNV-1a, folded to 16 bits).
+func wordBit(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return (h ^ h>>16) & (1<<16 - 1)
 }
 
 func setPair(set *[1 << 16 / 64]uint64, a, b byte) {
@@ -130,6 +143,8 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 			for _, f := range forms {
 				ws := append(append([]string(nil), words[:len(words)-1]...), f)
 				lx.first[ws[0]] = append(lx.first[ws[0]], lexEntry{owner: owner, rest: ws[1:]})
+				b := wordBit(ws[0])
+				lx.firstBits[b>>6] |= 1 << (b & 63)
 				if len(ws) == 1 {
 					lx.byLen[len(f)] = append(lx.byLen[len(f)], lexHead{owner, f})
 				}
@@ -199,6 +214,9 @@ func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emi
 }
 
 func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, want func(int) bool, emit func(owner, start, end int)) {
+	if b := wordBit(key); lx.firstBits[b>>6]&(1<<(b&63)) == 0 {
+		return
+	}
 	for _, e := range lx.first[key] {
 		if !want(e.owner) {
 			continue
