@@ -63,8 +63,10 @@ const maxSample = 1000
 // Detect returns the most likely language with its confidence. Short drafts and drafts
 // where no language leads clearly are marked unreliable. Also lists German and English
 // when their function words are frequent in the draft or in one of its sentences, so
-// mixed posts and posts lingua misreads still get the rules of their language.
-func (det *Detector) Detect(text string) check.Detection {
+// mixed posts and posts lingua misreads still get the rules of their language. Links,
+// user names and character references are left out first (see prose).
+func (det *Detector) Detect(draft string) check.Detection {
+	text := prose(draft)
 	letters := 0
 	for _, r := range text {
 		if unicode.IsLetter(r) {
@@ -132,6 +134,49 @@ func (det *Detector) Detect(text string) check.Detection {
 		res.Language.Reliable = res.Language.Reliable && foreignSure
 	}
 	return res
+}
+
+// prose drops what carries no language and only costs lingua time: links, user names,
+// HTML character references ("&#128514;", "&amp;") and the retweet mark "RT". Other
+// text is kept as it is; when nothing is dropped, text itself is returned.
+func prose(text string) string {
+	drop := func(w string) bool {
+		if charRefs(w) {
+			return true
+		}
+		w = strings.Trim(w, "\"'“”„.,:;!?()")
+		return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.") ||
+			strings.HasPrefix(w, "@") || w == "RT"
+	}
+	fields := strings.Fields(text)
+	kept := fields[:0:0]
+	changed := false
+	for _, w := range fields {
+		if drop(w) {
+			changed = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(kept, " ")
+}
+
+// charRefs reports whether w is nothing but HTML character references ("&#128514;&amp;").
+func charRefs(w string) bool {
+	if w == "" {
+		return false
+	}
+	for w != "" {
+		end := strings.IndexByte(w, ';')
+		if w[0] != '&' || end < 2 || end > 10 || strings.ContainsAny(w[1:end], "& ") {
+			return false
+		}
+		w = w[end+1:]
+	}
+	return true
 }
 
 // sample cuts text to at most maxSample bytes at a word boundary.

@@ -87,3 +87,17 @@ func TestSampleCutsLongDraftsAtAWord(t *testing.T) {
 		t.Error("short drafts are read whole")
 	}
 }
+
+func TestProseDropsWhatCarriesNoLanguage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"RT @anna_b: so true &#128514;&#128514; http://t.co/abc", "so true"},
+		{"Heute &amp; morgen: www.example.de (Link)", "Heute morgen: (Link)"},
+		{"Q&A mit @max, &lt;3", "Q&A mit &lt;3"},
+		{"Nichts zu entfernen.", "Nichts zu entfernen."},
+	}
+	for _, tc := range tests {
+		if got := prose(tc.in); got != tc.want {
+			t.Errorf("prose(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
