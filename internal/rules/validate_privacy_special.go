@@ -177,7 +177,7 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 		toks := doc.Tokens
 		var cand []int
 		for i := range toks {
-			cand = idx.candidates(toks[i].Norm, cand[:0])
+			cand = idx.candidates(toks, i, cand[:0])
 			if len(cand) == 0 {
 				continue
 			}
@@ -213,23 +213,41 @@ func specialValidator(params map[string]string) (MatchFunc, error) {
 }
 
 // phraseIndex finds the phrases whose first word may match a token, so that a token
-// is compared with a handful of phrases instead of all of them.
+// is compared with a handful of phrases instead of all of them. Phrases whose first
+// word may be anything ("_ ist schwul") are indexed by their second word in then.
 type phraseIndex struct {
 	exact    map[string][]int
 	prefix   map[string][]int
 	suffix   map[string][]int
 	prefixNs []int // the lengths of the keys of prefix
 	suffixNs []int
-	always   []int // phrases whose first word may be anything
+	always   []int // phrases whose indexed word may be anything
+	// then indexes by their second word the phrases of two words or more whose first
+	// word may be anything; nil when there are none.
+	then *phraseIndex
 }
 
 func newPhraseIndex(ps []phrase) *phraseIndex {
+	all := make([]int, len(ps))
+	for i := range ps {
+		all[i] = i
+	}
+	return indexPhrases(ps, all, 0)
+}
+
+// indexPhrases indexes the phrases ps[ids] by their word at pos.
+func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 	x := &phraseIndex{exact: map[string][]int{}, prefix: map[string][]int{}, suffix: map[string][]int{}}
-	for i, p := range ps {
-		for _, w := range p.words[0] {
+	var open []int
+	for _, i := range ids {
+		for _, w := range ps[i].words[pos] {
 			switch {
 			case w == "_" || w == "*":
-				x.always = append(x.always, i)
+				if pos == 0 && len(ps[i].words) > 1 {
+					open = append(open, i)
+				} else {
+					x.always = append(x.always, i)
+				}
 			case len(w) > 1 && w[0] == '*':
 				k := w[1:]
 				x.suffix[k] = append(x.suffix[k], i)
@@ -247,12 +265,29 @@ func newPhraseIndex(ps []phrase) *phraseIndex {
 			}
 		}
 	}
+	if len(open) > 0 {
+		x.then = indexPhrases(ps, slices.Compact(open), 1)
+	}
 	return x
 }
 
-// candidates appends to dst, in ascending order without repeats, the phrases whose
-// first word may match the token w.
-func (x *phraseIndex) candidates(w string, dst []int) []int {
+// candidates appends to dst, in ascending order without repeats, the phrases that may
+// match at toks[i]: by the token's word, or, for phrases whose first word may be
+// anything, by the next token's.
+func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
+	dst = x.lookup(toks[i].Norm, dst)
+	if x.then != nil && i+1 < len(toks) {
+		dst = x.then.lookup(toks[i+1].Norm, dst)
+	}
+	if len(dst) > 1 {
+		slices.Sort(dst)
+		dst = slices.Compact(dst)
+	}
+	return dst
+}
+
+// lookup appends the phrases whose indexed word may match w.
+func (x *phraseIndex) lookup(w string, dst []int) []int {
 	dst = append(dst, x.always...)
 	dst = append(dst, x.exact[w]...)
 	for _, n := range x.prefixNs {
@@ -264,10 +299,6 @@ func (x *phraseIndex) candidates(w string, dst []int) []int {
 		if n <= len(w) {
 			dst = append(dst, x.suffix[w[len(w)-n:]]...)
 		}
-	}
-	if len(dst) > 1 {
-		slices.Sort(dst)
-		dst = slices.Compact(dst)
 	}
 	return dst
 }
