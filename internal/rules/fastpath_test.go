@@ -154,3 +154,59 @@ func TestPhraseIndexHidesNoPhrase(t *testing.T) {
 	}
 	t.Logf("%d phrase matches compared", found)
 }
+
+// TestLabelledScansFindWhatTheWholeExpressionsFind compares, from every offset the
+// labelled validator may resume at, the first match of each scanned expression with
+// the whole-text search, on the labelled drafts, the examples and generated drafts.
+func TestLabelledScansFindWhatTheWholeExpressionsFind(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts, words []string
+	for _, r := range e.rules {
+		for _, ex := range append(append([]string{}, r.Spec.Examples.Bad...), r.Spec.Examples.Good...) {
+			texts = append(texts, ex)
+			words = append(words, strings.Fields(ex)...)
+		}
+	}
+	values := []string{"M-AB 1234", "HH AB 123", "ÖHR-X 9E", "Ü Z-12", "AB12 CDE", "AB12CDE", "Kennzeichen", "Auto", "B-", "X 1",
+		"Passwort:", "PIN", "geb.", "12.03.2019", "1234", "xM-AB 12", "Code für den Keller 4711"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 6000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(10) {
+			if rng.IntN(3) == 0 {
+				b.WriteString(values[rng.IntN(len(values))])
+			} else {
+				b.WriteString(words[rng.IntN(len(words))])
+			}
+			b.WriteString([]string{" ", " ", ", ", ": ", "\n", "", "-"}[rng.IntN(7)])
+		}
+		texts = append(texts, b.String())
+	}
+	scans, found := 0, 0
+	for kind, ps := range labelledKinds {
+		for _, p := range ps {
+			if p.scan == nil {
+				continue
+			}
+			scans++
+			for _, s := range texts {
+				for off := 0; off < len(s); off += 1 + len(s)/4 {
+					got, want := p.scan.first(p.re.Regexp, s[off:]), p.re.FindStringSubmatchIndex(s[off:])
+					if want != nil {
+						found++
+					}
+					if !slices.Equal(got, want) {
+						t.Fatalf("%s %v in %q: the scan finds %v, the whole expression %v", kind, p.re.Regexp, s[off:], got, want)
+					}
+				}
+			}
+		}
+	}
+	if scans < 2 || found < 300 {
+		t.Errorf("%d scans, %d matches: the comparison proves little", scans, found)
+	}
+	t.Logf("%d scanned expressions, %d matches compared", scans, found)
+}

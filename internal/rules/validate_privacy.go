@@ -96,7 +96,45 @@ type labelled struct {
 	sep int
 	// ok, when set, must accept the value.
 	ok func(value string, labelSep string) bool
+	// scan, when set, runs re only where a match can begin (see init below).
+	scan *wordScan
 }
+
+func init() {
+	for _, ps := range labelledKinds {
+		for i := range ps {
+			if ps[i].scan == nil {
+				ps[i].scan = scanFor(ps[i].re.Regexp)
+			}
+		}
+	}
+}
+
+// A German plate ("M-AB 1234", "HH AB 123") begins with a capital and has a digit
+// from 1 to 9 within its first eleven bytes; a British one ("AB12 CDE") a capital with
+// a digit two bytes on. Most capitals in a draft start neither.
+func germanPlateStart(s string, i int) bool {
+	c := s[i]
+	if !(c >= 'A' && c <= 'Z' || c == 0xC3 && i+1 < len(s) && (s[i+1] == 0x84 || s[i+1] == 0x96 || s[i+1] == 0x9C)) {
+		return false
+	}
+	for k := i + 1; k < len(s) && k <= i+10; k++ {
+		if s[k] >= '1' && s[k] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func britishPlateStart(s string, i int) bool {
+	return s[i] >= 'A' && s[i] <= 'Z' && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9'
+}
+
+// Licence plates, found only with a label or a car nearby (plateContextRe).
+const (
+	germanPlate  = `\b([A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?[1-9]\d{0,3}[EH]?)\b`
+	britishPlate = `\b([A-Z]{2}\d{2}\s?[A-Z]{3})\b`
+)
 
 const (
 	monthsDE  = `(?:Januar|Jänner|Jan\.?|Februar|Feb\.?|März|Maerz|Mär\.?|April|Apr\.?|Mai|Juni|Jun\.?|Juli|Jul\.?|August|Aug\.?|September|Sept?\.?|Oktober|Okt\.?|November|Nov\.?|Dezember|Dez\.?)`
@@ -115,8 +153,8 @@ var labelledKinds = map[string][]labelled{
 		{re: mustGuarded(`(?i)\b(?:hat|habe|haben|hast|feiert|feiere)\s+(?:am\s+)?(` + dateExpr + `)\s+(?:seinen\s+|ihren\s+|meinen\s+|\d+\.\s+)?geburtstag`), group: 1},
 	},
 	"licence_plate": {
-		{re: mustGuarded(`\b([A-ZÄÖÜ]{1,3}[- ][A-Z]{1,2}[- ]?[1-9]\d{0,3}[EH]?)\b`), group: 1},
-		{re: mustGuarded(`\b([A-Z]{2}\d{2}\s?[A-Z]{3})\b`), group: 1},
+		{re: mustGuarded(germanPlate), group: 1, scan: newStartScan(germanPlate, germanPlateStart)},
+		{re: mustGuarded(britishPlate), group: 1, scan: newStartScan(britishPlate, britishPlateStart)},
 	},
 	"password": {
 		{re: mustGuarded(`(?i)\b(?:passwort|password|passwd|passw\.|kennwort|pw|pwd|wlan[- ]?passwort|wlan[- ]?schlüssel|wlan[- ]?key|wifi[- ]?passwor[dt]|wi-fi[- ]?password|wlan[- ]?code|zugangsdaten)\b` +
@@ -197,7 +235,12 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 			// A rejected value must not hide a later label ("Zugangsdaten für X: Passwort: Y"),
 			// so after a rejected value the search resumes right after its label.
 			for off := 0; off < len(s); {
-				m := p.re.FindStringSubmatchIndex(s[off:])
+				var m []int
+				if p.scan != nil {
+					m = p.scan.first(p.re.Regexp, s[off:])
+				} else {
+					m = p.re.FindStringSubmatchIndex(s[off:])
+				}
 				if m == nil {
 					break
 				}

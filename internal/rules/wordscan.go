@@ -15,12 +15,22 @@ import (
 // holds the long s or the Kelvin sign, which (?i) reads as 's' and 'k' but the word
 // comparison does not, it falls back to the whole-text search.
 type wordScan struct {
-	words       []string // lower case
+	words []string // lower case
+	// starts, when set instead of words, says whether a match may begin at s[i]
+	// (for expressions that begin with a character class rather than words).
+	starts      func(s string, i int) bool
 	head, after *regexp.Regexp
 }
 
 func newWordScan(expr string, words ...string) *wordScan {
 	return &wordScan{words: words, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
+}
+
+// newStartScan is a scan that tries expr wherever starts allows: starts must hold at
+// every position where a match of expr can begin. Unlike a word scan it does not
+// require a word boundary before the start.
+func newStartScan(expr string, starts func(s string, i int) bool) *wordScan {
+	return &wordScan{starts: starts, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
 }
 
 // scanFor returns the word scan of re when re begins with `\b` and a known set of
@@ -39,8 +49,9 @@ func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
 		return re.FindAllStringIndex(s, -1)
 	}
 	var out [][]int
-	w.each(s, func(m []int, off int) {
+	w.each(s, func(m []int, off int) bool {
 		out = append(out, []int{m[2] + off, m[3] + off})
+		return true
 	})
 	return out
 }
@@ -51,25 +62,48 @@ func (w *wordScan) findAllSubmatch(re *regexp.Regexp, s string) [][]int {
 		return re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int
-	w.each(s, func(m []int, off int) {
-		// The scan's group 1 is re's whole match, its group k+1 re's group k.
-		loc := make([]int, len(m)-2)
-		for k, v := range m[2:] {
-			if v >= 0 {
-				v += off
-			}
-			loc[k] = v
-		}
-		out = append(out, loc)
+	w.each(s, func(m []int, off int) bool {
+		out = append(out, shift(m, off))
+		return true
 	})
 	return out
 }
 
+// first is re.FindStringSubmatchIndex(s).
+func (w *wordScan) first(re *regexp.Regexp, s string) []int {
+	if foldsToASCII(s) {
+		return re.FindStringSubmatchIndex(s)
+	}
+	var loc []int
+	w.each(s, func(m []int, off int) bool {
+		loc = shift(m, off)
+		return false
+	})
+	return loc
+}
+
+// shift turns the scan's submatches into the expression's: the scan's group 1 is the
+// expression's whole match, its group k+1 the expression's group k.
+func shift(m []int, off int) []int {
+	loc := make([]int, len(m)-2)
+	for k, v := range m[2:] {
+		if v >= 0 {
+			v += off
+		}
+		loc[k] = v
+	}
+	return loc
+}
+
 // each calls f with the submatches of every match (group 1 being the expression's
-// whole match) and the offset to add to them.
-func (w *wordScan) each(s string, f func(m []int, off int)) {
+// whole match) and the offset to add to them, until f returns false.
+func (w *wordScan) each(s string, f func(m []int, off int) bool) {
 	for i := 0; i < len(s); i++ {
-		if i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
+		if w.starts != nil {
+			if !w.starts(s, i) {
+				continue
+			}
+		} else if i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
 			continue
 		}
 		var m []int
@@ -84,7 +118,9 @@ func (w *wordScan) each(s string, f func(m []int, off int)) {
 		if m == nil || m[3] <= m[2] {
 			continue
 		}
-		f(m, off)
+		if !f(m, off) {
+			return
+		}
 		i = m[3] + off - 1
 	}
 }
