@@ -16,6 +16,8 @@ import (
 // comparison does not, it falls back to the whole-text search.
 type wordScan struct {
 	words []string // lower case
+	// firsts marks the bytes a word can begin with, in either case.
+	firsts [256]bool
 	// starts, when set instead of words, says whether a match may begin at s[i]
 	// (for expressions that begin with a character class rather than words).
 	starts      func(s string, i int) bool
@@ -23,7 +25,15 @@ type wordScan struct {
 }
 
 func newWordScan(expr string, words ...string) *wordScan {
-	return &wordScan{words: words, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
+	w := &wordScan{words: words, head: regexp.MustCompile(`^(` + expr + `)`), after: regexp.MustCompile(`^(?s:.)(` + expr + `)`)}
+	for _, word := range words {
+		c := word[0]
+		w.firsts[c] = true
+		if c >= 'a' && c <= 'z' {
+			w.firsts[c-'a'+'A'] = true
+		}
+	}
+	return w
 }
 
 // newStartScan is a scan that tries expr wherever starts allows: starts must hold at
@@ -103,7 +113,7 @@ func (w *wordScan) each(s string, f func(m []int, off int) bool) {
 			if !w.starts(s, i) {
 				continue
 			}
-		} else if i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
+		} else if !w.firsts[s[i]] || i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
 			continue
 		}
 		var m []int
