@@ -31,9 +31,14 @@ type startRe struct {
 	first, single [256]bool
 	pairs, short  []uint64
 	long          map[uint16][]string
+	lead          string    // the start all those strings share, when they share one
 	wordStart     bool      // every match begins at a word boundary
 	maxLen        int       // longest match in bytes; -1 when unbounded
+	maxSpaces     int       // most white space bytes in a match; -1 when unbounded
 	alpha         [4]uint64 // bytes a match may contain
+	// need holds strings one of which every match contains, when they are worth
+	// looking for: a start with none of them in its window cannot match.
+	need []string
 }
 
 // startKey is the number of leading bytes the start table looks at.
@@ -54,7 +59,7 @@ func startOf(re *regexp.Regexp) *startRe {
 }
 
 func newStartRe(re *regexp.Regexp) *startRe {
-	f := &startRe{re: re, maxLen: -1}
+	f := &startRe{re: re, maxLen: -1, maxSpaces: -1}
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return f
@@ -89,6 +94,11 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	f.atStart, f.after = atStart, after
 	f.wordStart = startsWithBoundary(t)
 	f.maxLen = maxLenOf(t)
+	f.maxSpaces = maxSpacesOf(t)
+	f.lead = commonStart(pres)
+	if need, ok := needOf(t); ok && worthLooking(need) {
+		f.need = need
+	}
 	alphabetOf(t, &f.alpha)
 	f.ok = true
 	return f
@@ -130,22 +140,98 @@ func (f *startRe) mayStart(s string, p int) bool {
 	return false
 }
 
+// search is the state of one search through s: where the last window ended and where
+// the white space is.
+type search struct {
+	f     *startRe
+	s     string
+	stop  int   // the first byte at or after the last start that no match may contain
+	ws    []int // offsets of white space from the last start up to wsTo
+	wsTo  int   // how far ws has been looked for
+	wsAt  int   // index in ws of the first white space at or after the last start
+	occ   []int // offsets where one of need occurs, in order
+	occAt int   // index in occ of the first at or after the last start
+}
+
+func (f *startRe) newSearch(s string) *search {
+	x := &search{f: f, s: s, stop: -1}
+	for _, n := range f.need {
+		for off := 0; ; {
+			k := strings.Index(s[off:], n)
+			if k < 0 {
+				break
+			}
+			x.occ = append(x.occ, off+k)
+			off += k + 1
+		}
+	}
+	if len(f.need) > 1 {
+		slices.Sort(x.occ)
+	}
+	return x
+}
+
+// next returns the next offset at or after p where a match may begin, or len(s).
+func (x *search) next(p int) int {
+	f, s := x.f, x.s
+	for p < len(s) {
+		if f.lead != "" {
+			k := strings.Index(s[p:], f.lead)
+			if k < 0 {
+				return len(s)
+			}
+			p += k
+		} else if !f.first[s[p]] {
+			p++
+			continue
+		}
+		if f.mayStart(s, p) {
+			return p
+		}
+		p++
+	}
+	return len(s)
+}
+
 // matchAt returns the submatch indexes of the match that begins at p, as the plain
-// expression would report it, or nil. stop caches the first byte at or after the last
-// p that no match can contain.
-func (f *startRe) matchAt(s string, p int, stop *int) []int {
-	if *stop < p {
+// expression would report it, or nil. Starts must come in increasing order.
+func (x *search) matchAt(p int) []int {
+	f, s := x.f, x.s
+	if x.stop < p {
 		q := p
 		for q < len(s) && hasBit(f.alpha[:], int(s[q])) {
 			q++
 		}
-		*stop = q
+		x.stop = q
 	}
-	// No match reaches past stop, nor past maxLen; one byte more keeps what \b and $
-	// see after the end of a match.
-	end := min(len(s), *stop+1)
+	// No match reaches past stop, past maxLen bytes or past its maxSpaces+1st white
+	// space; one byte more keeps what \b and $ see after the end of a match.
+	end := min(len(s), x.stop+1)
 	if f.maxLen >= 0 {
 		end = min(end, p+f.maxLen+1)
+	}
+	if f.need != nil {
+		for x.occAt < len(x.occ) && x.occ[x.occAt] < p {
+			x.occAt++
+		}
+		if x.occAt == len(x.occ) || x.occ[x.occAt] >= end {
+			return nil // none of the strings every match holds is in reach
+		}
+	}
+	if f.maxSpaces >= 0 {
+		for x.wsAt < len(x.ws) && x.ws[x.wsAt] < p {
+			x.wsAt++
+		}
+		k := x.wsAt + f.maxSpaces
+		for len(x.ws) <= k && x.wsTo < len(s) {
+			if isSpaceByte(s[x.wsTo]) && x.wsTo >= p {
+				x.ws = append(x.ws, x.wsTo)
+			}
+			x.wsTo++
+		}
+		if k < len(x.ws) {
+			end = min(end, x.ws[k]+1)
+		}
 	}
 	if p == 0 {
 		return f.atStart.FindStringSubmatchIndex(s[:end])
@@ -170,12 +256,12 @@ func (f *startRe) findAll(s string) [][]int {
 		return f.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int
-	stop := -1
-	for p := 0; p < len(s); p++ {
-		if !f.first[s[p]] || !f.mayStart(s, p) {
-			continue
-		}
-		if m := f.matchAt(s, p, &stop); m != nil {
+	x := f.newSearch(s)
+	if f.need != nil && len(x.occ) == 0 {
+		return nil
+	}
+	for p := x.next(0); p < len(s); p = x.next(p + 1) {
+		if m := x.matchAt(p); m != nil {
 			out = append(out, m)
 			// matches are never empty, so the search goes on after this one
 			p = m[1] - 1
@@ -189,12 +275,13 @@ func (f *startRe) findIndex(s string) []int {
 	if !f.ok {
 		return f.re.FindStringIndex(s)
 	}
-	stop := -1
-	for p := 0; p < len(s); p++ {
-		if f.first[s[p]] && f.mayStart(s, p) {
-			if m := f.matchAt(s, p, &stop); m != nil {
-				return m[:2]
-			}
+	x := f.newSearch(s)
+	if f.need != nil && len(x.occ) == 0 {
+		return nil
+	}
+	for p := x.next(0); p < len(s); p = x.next(p + 1) {
+		if m := x.matchAt(p); m != nil {
+			return m[:2]
 		}
 	}
 	return nil
@@ -441,6 +528,156 @@ func maxLenOf(re *syntax.Regexp) int {
 		n := 0
 		for _, s := range re.Sub {
 			m := maxLenOf(s)
+			if m < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				n += m
+			} else {
+				n = max(n, m)
+			}
+		}
+		return n
+	}
+	return -1
+}
+
+// needOf returns strings one of which every match of re contains; ok is false when
+// the analysis cannot tell. Case-folded literals and large classes are given up.
+func needOf(re *syntax.Regexp) (need []string, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		for _, r := range re.Rune {
+			if r == utf8.RuneError || !utf8.ValidRune(r) {
+				return nil, false // also matches invalid bytes
+			}
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == 3 || r == utf8.RuneError || !utf8.ValidRune(r) {
+					return nil, false
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return needOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return needOf(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// every part's match lies inside the whole one: take the rarest-looking part
+		var best []string
+		for _, sub := range re.Sub {
+			if n, ok := needOf(sub); ok && (best == nil || needScore(n) > needScore(best) ||
+				needScore(n) == needScore(best) && len(n) < len(best)) {
+				best = n
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			n, ok := needOf(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, n...)
+		}
+		slices.Sort(out)
+		out = slices.Compact(out)
+		return out, len(out) <= 32
+	}
+	return nil, false
+}
+
+// needScore rates strings to look for by the shortest of them; a single lower-case
+// letter, digit or white space is in every draft and rates nothing.
+func needScore(ss []string) int {
+	m := 1 << 20
+	for _, s := range ss {
+		if len(s) == 1 && (s[0] >= 'a' && s[0] <= 'z' || s[0] >= '0' && s[0] <= '9' || isSpaceByte(s[0])) {
+			return 0
+		}
+		m = min(m, len(s))
+	}
+	return m
+}
+
+// worthLooking reports strings rare enough in a draft for the search to pay.
+func worthLooking(ss []string) bool { return len(ss) > 0 && needScore(ss) > 0 }
+
+// commonStart returns the longest string every prefix begins with.
+func commonStart(ps []prefix) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	c := ps[0].s
+	for _, p := range ps[1:] {
+		n := 0
+		for n < len(c) && n < len(p.s) && c[n] == p.s[n] {
+			n++
+		}
+		c = c[:n]
+	}
+	return c
+}
+
+// maxSpacesOf returns the most white space bytes (those of \s) a match of re may hold,
+// or -1 when that is unbounded: a match that begins at p ends before the
+// maxSpaces+1st white space after p.
+func maxSpacesOf(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			if r < utf8.RuneSelf && isSpaceByte(byte(r)) {
+				n++
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for _, c := range "\t\n\f\r " {
+				if re.Rune[i] <= c && c <= re.Rune[i+1] {
+					return 1
+				}
+			}
+		}
+		return 0
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return 1
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSpacesOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxSpacesOf(re.Sub[0]) == 0 {
+			return 0
+		}
+		return -1
+	case syntax.OpRepeat:
+		sub := maxSpacesOf(re.Sub[0])
+		switch {
+		case sub == 0:
+			return 0
+		case sub < 0 || re.Max < 0:
+			return -1
+		}
+		return sub * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxSpacesOf(s)
 			if m < 0 {
 				return -1
 			}
