@@ -149,15 +149,21 @@ type search struct {
 	ws    []int // offsets of white space from the last start up to wsTo
 	wsTo  int   // how far ws has been looked for
 	wsAt  int   // index in ws of the first white space at or after the last start
-	occ   []int // offsets where one of need occurs, in order
+	occ   []int // offsets where one of need occurs, in order; found at the first start
 	occAt int   // index in occ of the first at or after the last start
 }
 
 func (f *startRe) newSearch(s string) *search {
 	x := &search{f: f, s: s, stop: -1}
-	for _, n := range f.need {
+	return x
+}
+
+// findNeeds finds where the strings every match needs occur.
+func (x *search) findNeeds() {
+	x.occ = []int{}
+	for _, n := range x.f.need {
 		for off := 0; ; {
-			k := strings.Index(s[off:], n)
+			k := strings.Index(x.s[off:], n)
 			if k < 0 {
 				break
 			}
@@ -165,10 +171,9 @@ func (f *startRe) newSearch(s string) *search {
 			off += k + 1
 		}
 	}
-	if len(f.need) > 1 {
+	if len(x.f.need) > 1 {
 		slices.Sort(x.occ)
 	}
-	return x
 }
 
 // next returns the next offset at or after p where a match may begin, or len(s).
@@ -211,6 +216,9 @@ func (x *search) matchAt(p int) []int {
 		end = min(end, p+f.maxLen+1)
 	}
 	if f.need != nil {
+		if x.occ == nil {
+			x.findNeeds()
+		}
 		for x.occAt < len(x.occ) && x.occ[x.occAt] < p {
 			x.occAt++
 		}
@@ -257,9 +265,6 @@ func (f *startRe) findAll(s string) [][]int {
 	}
 	var out [][]int
 	x := f.newSearch(s)
-	if f.need != nil && len(x.occ) == 0 {
-		return nil
-	}
 	for p := x.next(0); p < len(s); p = x.next(p + 1) {
 		if m := x.matchAt(p); m != nil {
 			out = append(out, m)
@@ -276,9 +281,6 @@ func (f *startRe) findIndex(s string) []int {
 		return f.re.FindStringIndex(s)
 	}
 	x := f.newSearch(s)
-	if f.need != nil && len(x.occ) == 0 {
-		return nil
-	}
 	for p := x.next(0); p < len(s); p = x.next(p + 1) {
 		if m := x.matchAt(p); m != nil {
 			return m[:2]

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -163,6 +165,12 @@ func TestStartAnalysisOnSmallExpressions(t *testing.T) {
 		{"an end anchor keeps its meaning", `\bist (\d)(?:\s*$|!)`, true, []string{"ist 5", "ist 5 ", "ist 5 x", "ist 5!"}},
 		{"an unbounded name stops where its letters end", `\bin ([A-Z][a-z]+)`, true, []string{"in Berlin, in Hamburgerland", "in Ä in Köln"}},
 		{"invalid bytes before a match", `\bab\b`, true, []string{"\xffab", "\xc3ab", "\xe2\x82ab", "äab ab"}},
+		{"a window ends after as many spaces as a match may hold", `\b(?:in|an) der ([A-Z]\w*(?:straße|weg))`, true,
+			[]string{"in der Lindenstraße", "an der Linden straße", "in der Am Weg weg", "in der  Feldweg", "in der\tFeldweg"}},
+		{"a needed string out of reach skips the start", `\b((?:[A-Z][a-z]+ ){1,3})U ?\d{1,2}\b`, true,
+			[]string{"Eintracht Frankfurt U9", "Eintracht Nord Frankfurt Ost U 12", "Team Blau und U9", "Unser Team U12x U12"}},
+		{"a lazy gap and a bounded window", `\b(?:hole|holt)\b[^.!?\n]{0,10}\bab`, true,
+			[]string{"ich hole sie ab", "ich hole sie um halb drei ab", "holt. ab", "hole ab hole x ab"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -190,4 +198,84 @@ func FuzzStartRe(f *testing.F) {
 			compareStartRe(t, re, lowerSameLen(s))
 		}
 	})
+}
+
+// TestMisspeltKinIsOneOfTheWordsOneEditAway compares the indexed typoKin with a scan
+// of the whole kinship map: it finds a word exactly when the scan does, and one that
+// the scan accepts.
+func TestMisspeltKinIsOneOfTheWordsOneEditAway(t *testing.T) {
+	words := map[string]bool{}
+	for _, s := range fastReTexts(t) {
+		for _, tok := range NewDoc(s, []string{"de", "en"}).Tokens {
+			words[tok.Norm] = true
+		}
+	}
+	// every kinship word with one letter dropped, doubled or swapped
+	for _, m := range []map[string]kinInfo{kinDE, kinEN} {
+		for w := range m {
+			for i := range len(w) {
+				words[w[:i]+w[i+1:]] = true
+				words[w[:i]+w[i:i+1]+w[i:]] = true
+				if i+1 < len(w) {
+					words[w[:i]+w[i+1:i+2]+w[i:i+1]+w[i+2:]] = true
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		index []typoWord
+		words map[string]kinInfo
+	}{{typoDE, kinDE}, {typoEN, kinEN}} {
+		for n := range words {
+			var accepted []kinInfo
+			if len(n) >= 6 && !kinFillersDE[n] && !kinFillersEN[n] && !littleWords[n] && !commonNotKin[n] {
+				for w, info := range c.words {
+					if len(w) >= 6 && !info.adj && !info.needsLittle && w[0] == n[0] && editOne(n, w) {
+						accepted = append(accepted, info)
+					}
+				}
+			}
+			got, ok := typoKin(n, c.index)
+			if ok != (len(accepted) > 0) || ok && !slices.Contains(accepted, got) {
+				t.Errorf("typoKin(%q) = %v, %v; a scan of the map accepts %v", n, got, ok, accepted)
+			}
+		}
+	}
+}
+
+// TestBracketAgeOnAWindowIsTheAgeOnTheWholeRest compares parenAge and the comma age,
+// which look at a few bytes after a token, with the expressions run on the rest of
+// the draft.
+func TestBracketAgeOnAWindowIsTheAgeOnTheWholeRest(t *testing.T) {
+	texts := fastReTexts(t)
+	texts = append(texts, "Emma (4)", "Emma (12 Jahre) und Ben ( 3)", "Ben\t(7 yrs)", "Mia (4 J.) ", "Sophie, 9, hat", "Sophie,9 Jahre,", "Leo,12 years,x")
+	for _, s := range texts {
+		doc := NewDoc(s, []string{"de", "en"})
+		sc := &childScan{doc: doc, toks: doc.Tokens}
+		for i, tok := range doc.Tokens {
+			rest := s[tok.End:]
+			age, start, end, ok := sc.parenAge(i)
+			var want []int
+			if m := parenAgeRe.FindStringSubmatchIndex(rest); m != nil {
+				want = m
+			}
+			if ok != (want != nil) {
+				t.Errorf("parenAge after %q in %q: found %v, the expression on the rest %v", tok.Norm, s, ok, want)
+				continue
+			}
+			if ok {
+				n, _ := strconv.Atoi(rest[want[2]:want[3]])
+				if age != n || end != tok.End+want[1] || start != tok.End+want[0]+strings.Index(rest[want[0]:want[1]], "(") {
+					t.Errorf("parenAge after %q in %q = %d [%d,%d), want %v", tok.Norm, s, age, start, end, want)
+				}
+			}
+			got := commaAgeRe.FindStringSubmatchIndex(rest[:min(len(rest), commaAgeWindow)])
+			if !strings.HasPrefix(rest, ",") {
+				got = nil
+			}
+			if want := commaAgeRe.FindStringSubmatchIndex(rest); !reflect.DeepEqual(got, want) {
+				t.Errorf("comma age after %q in %q: window finds %v, the whole rest %v", tok.Norm, s, got, want)
+			}
+		}
+	}
 }
