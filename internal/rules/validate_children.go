@@ -136,7 +136,9 @@ type childScan struct {
 	business bool
 	groupCtx bool
 	sorted   int // len(anchors) when they were last sorted
-	hay      *text.Haystack
+	// routineMay says which of routineExprs may match the draft at all
+	routineMay [4]bool
+	hay        *text.Haystack
 }
 
 // lowerHay is the folded lower-cased text for the guards of the expressions run on it.
@@ -271,7 +273,7 @@ func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
 	if !guardOf(re).MayMatchIn(s.lowerHay()) {
 		return nil
 	}
-	for _, loc := range re.FindAllStringSubmatchIndex(s.lower, -1) {
+	for _, loc := range startOf(re).findAll(s.lower) {
 		a, b := loc[2*group], loc[2*group+1]
 		if a < 0 || a >= b {
 			continue
@@ -285,6 +287,14 @@ func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
 		out = append(out, [3]any{a, b, subs})
 	}
 	return out
+}
+
+// findAllOrig is findAllOrig(s.doc, re), run only where a match can begin.
+func (s *childScan) findAllOrig(re *regexp.Regexp) [][]int {
+	if !guardOf(re).MayMatchIn(s.doc.Folded()) {
+		return nil
+	}
+	return startOf(re).findAll(s.doc.Original)
 }
 
 var umlautFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
@@ -339,14 +349,14 @@ func (s *childScan) findAnchors() {
 			} else if info, ok := ownKinDE[n]; ok {
 				s.addAnchor(&childAnchor{start: s.toks[i].Start, end: s.toks[i].End, tokA: i, tokB: i + 1,
 					kin: Text{"de": "unser " + info.de, "en": "our " + info.en}, fem: info.fem})
-			} else if info, ok := typoKin(n, kinDE); ok {
+			} else if info, ok := typoKin(n, typoDE); ok {
 				s.kinAnchor(i, info, possessiveDE, kinFillersDE, "de")
 			}
 		}
 		if s.en {
 			if info, ok := kinEN[n]; ok {
 				s.kinAnchor(i, info, possessiveEN, kinFillersEN, "en")
-			} else if info, ok := typoKin(n, kinEN); ok {
+			} else if info, ok := typoKin(n, typoEN); ok {
 				s.kinAnchor(i, info, possessiveEN, kinFillersEN, "en")
 			}
 		}
@@ -461,19 +471,38 @@ func (s *childScan) negatedNear(i, n int) bool {
 
 // typoKin matches a misspelt kinship word one edit away ("Tocher", "daugther"); only
 // words of six letters or more, so that short words never collide.
-func typoKin(n string, words map[string]kinInfo) (kinInfo, bool) {
+func typoKin(n string, words []typoWord) (kinInfo, bool) {
 	if len(n) < 6 || kinFillersDE[n] || kinFillersEN[n] || littleWords[n] || commonNotKin[n] {
 		return kinInfo{}, false
 	}
-	for w, info := range words {
-		if len(w) < 6 || info.adj || info.needsLittle || w[0] != n[0] {
-			continue
-		}
-		if editOne(n, w) {
-			return info, true
+	for _, w := range words {
+		if w.w[0] == n[0] && editOne(n, w.w) {
+			return w.info, true
 		}
 	}
 	return kinInfo{}, false
+}
+
+// typoWord is a kinship word that a misspelling may stand for.
+type typoWord struct {
+	w    string
+	info kinInfo
+}
+
+// typoDE and typoEN are the kinship words of six letters or more that are neither
+// adjectives nor in need of "little", in a fixed order: when a misspelling is one edit
+// from two of them, the same one is taken every time.
+var typoDE, typoEN = typoWords(kinDE), typoWords(kinEN)
+
+func typoWords(words map[string]kinInfo) []typoWord {
+	var out []typoWord
+	for w, info := range words {
+		if len(w) >= 6 && !info.adj && !info.needsLittle {
+			out = append(out, typoWord{w, info})
+		}
+	}
+	slices.SortFunc(out, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
+	return out
 }
 
 // commonNotKin are words one edit away from a kinship word ("little" ~ "littles").
@@ -711,6 +740,12 @@ func (s *childScan) isName(i int, afterKin bool) bool {
 // parenAge returns the age in "(4)" or "(4 J.)" right after token i, with its byte end.
 func (s *childScan) parenAge(i int) (int, int, int, bool) {
 	rest := s.doc.Original[s.toks[i].End:]
+	// the bracket comes first or after one space; the expression runs on a window as
+	// long as its longest match, not on the rest of the draft
+	if !strings.HasPrefix(rest, "(") && !(len(rest) > 1 && rest[1] == '(' && isSpaceByte(rest[0])) {
+		return 0, 0, 0, false
+	}
+	rest = rest[:min(len(rest), parenAgeWindow)]
 	m := parenAgeRe.FindStringSubmatchIndex(rest)
 	if m == nil {
 		return 0, 0, 0, false
@@ -724,7 +759,17 @@ func (s *childScan) parenAge(i int) (int, int, int, bool) {
 
 var commaAgeRe = regexp.MustCompile(`^,\s?(\d{1,2})\s?(?:J\.|Jahre|years)?,`)
 
+// commaAgeWindow is more than the longest match of commaAgeRe.
+var commaAgeWindow = windowOf(commaAgeRe)
+
 var parenAgeRe = reU(`^\s?\((\d{1,2})(?:\s?(?:J\.?|Jahre|y|yrs|years|yo))?\)`)
+
+// parenAgeWindow is more than the longest match of parenAgeRe, which has no \b or $
+// at its end to look further.
+var parenAgeWindow = windowOf(parenAgeRe)
+
+// isSpaceByte reports the white space of \s.
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func (s *childScan) findNames() {
 	claimed := map[int]bool{}
@@ -1035,7 +1080,11 @@ func (s *childScan) findAges() {
 		if !s.cap(i) || !firstNames[s.toks[i].Norm] {
 			continue
 		}
-		m := commaAgeRe.FindStringSubmatchIndex(s.doc.Original[s.toks[i].End:])
+		rest := s.doc.Original[s.toks[i].End:]
+		if !strings.HasPrefix(rest, ",") {
+			continue
+		}
+		m := commaAgeRe.FindStringSubmatchIndex(rest[:min(len(rest), commaAgeWindow)])
 		if m == nil {
 			continue
 		}
@@ -1304,7 +1353,7 @@ func (s *childScan) findInstitutions() {
 				s.addInstAs(s.toks[i].Start, end, label, en, s.orig(s.toks[i].Start, s.toks[i].End), en)
 			}
 		}
-		for _, m := range findAllOrig(s.doc, hyphenSchool) {
+		for _, m := range s.findAllOrig(hyphenSchool) {
 			head := strings.ToLower(o[m[4]:m[5]])
 			label, en := "Schule", "school"
 			if strings.Contains(head, "kita") || strings.Contains(head, "kindergarten") {
@@ -1313,7 +1362,7 @@ func (s *childScan) findInstitutions() {
 			s.addInstAs(m[0], m[1], label, en, o[m[4]:m[5]], en)
 		}
 	}
-	for _, m := range findAllOrig(s.doc, clubRe) {
+	for _, m := range s.findAllOrig(clubRe) {
 		// "U9" or "F-Jugend" alone is an age group; it needs a club or team name after it
 		if !strings.Contains(o[m[0]:m[1]], " ") {
 			continue
@@ -1325,7 +1374,7 @@ func (s *childScan) findInstitutions() {
 			s.details[n-1].youth = true
 		}
 	}
-	for _, m := range findAllOrig(s.doc, teamBeforeU) {
+	for _, m := range s.findAllOrig(teamBeforeU) {
 		words := strings.Fields(o[m[2]:m[3]])
 		if schoolENStop[strings.ToLower(words[0])] {
 			continue
@@ -1336,11 +1385,11 @@ func (s *childScan) findInstitutions() {
 		}
 	}
 	if s.de {
-		for _, m := range findAllOrig(s.doc, clubAbbr) {
+		for _, m := range s.findAllOrig(clubAbbr) {
 			s.addInst(m[0], m[1], "Verein", "club")
 		}
 	}
-	for _, m := range findAllOrig(s.doc, venueRe) {
+	for _, m := range s.findAllOrig(venueRe) {
 		a, b := m[2], m[3]
 		words := strings.Fields(o[a:b])
 		if schoolENStop[strings.ToLower(words[0])] {
@@ -1352,7 +1401,7 @@ func (s *childScan) findInstitutions() {
 		}
 	}
 	if s.en {
-		for _, m := range findAllOrig(s.doc, schoolEN) {
+		for _, m := range s.findAllOrig(schoolEN) {
 			words := strings.Fields(o[m[2]:m[3]])
 			ok := true
 			for _, w := range words {
@@ -1413,17 +1462,17 @@ func (s *childScan) addPlace(a, b int, sev check.Severity, de, en string) {
 func (s *childScan) findPlaces() {
 	o := s.doc.Original
 	if s.de {
-		for _, m := range findAllOrig(s.doc, spotDE) {
+		for _, m := range s.findAllOrig(spotDE) {
 			s.addPlace(m[0], m[1], check.Medium, o[m[2]:m[3]], "the "+strings.ToLower(o[m[2]:m[3]]))
 		}
 		// "Freibad Westend", "Spielplatz Lindenhof"
-		for _, m := range findAllOrig(s.doc, namedSpotDE) {
+		for _, m := range s.findAllOrig(namedSpotDE) {
 			if w := strings.ToLower(foldUmlauts(o[m[4]:m[5]])); placeStop[w] || instNameStop[w] || nameStop[w] {
 				continue
 			}
 			s.addPlace(m[0], m[1], check.Medium, o[m[2]:m[3]], "the "+strings.ToLower(o[m[2]:m[3]]))
 		}
-		for _, m := range findAllOrig(s.doc, streetDE) {
+		for _, m := range s.findAllOrig(streetDE) {
 			w := o[m[2]:m[3]]
 			n := text.Prepare(w).Tokens
 			if len(n) == 0 || streetGeneric[n[0].Norm] || (len(n) == 1 && m[0] == m[2] && !strings.Contains(w, "-")) {
@@ -1431,7 +1480,7 @@ func (s *childScan) findPlaces() {
 			}
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "nearby")
 		}
-		for _, m := range findAllOrig(s.doc, townDE) {
+		for _, m := range s.findAllOrig(townDE) {
 			w := o[m[2]:m[3]]
 			tn := text.Prepare(w).Tokens
 			if len(tn) == 0 || placeStop[tn[0].Norm] || nameStop[tn[0].Norm] || firstNames[tn[0].Norm] || instHeadDE[tn[0].Norm] != "" {
@@ -1449,17 +1498,17 @@ func (s *childScan) findPlaces() {
 		}
 	}
 	if s.en {
-		for _, m := range findAllOrig(s.doc, streetEN) {
+		for _, m := range s.findAllOrig(streetEN) {
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "nearby")
 		}
 		// "the Westend pool"
-		for _, m := range findAllOrig(s.doc, namedSpotEN) {
+		for _, m := range s.findAllOrig(namedSpotEN) {
 			if placeStop[strings.ToLower(o[m[2]:m[3]])] {
 				continue
 			}
 			s.addPlace(m[0], m[1], check.Medium, "in der Nähe", "the local "+o[m[4]:m[5]])
 		}
-		for _, m := range findAllOrig(s.doc, townEN) {
+		for _, m := range s.findAllOrig(townEN) {
 			w := o[m[2]:m[3]]
 			first := strings.ToLower(strings.Fields(w)[0])
 			if placeStop[first] || nameStop[first] || firstNames[first] || s.de && instHeadDE[first] != "" {
@@ -1498,7 +1547,18 @@ var (
 	aloneRe   = reU(`\b(?:allein|alleine|alone|by (?:him|her)self|on (?:his|her) own|ohne begleitung)\b`)
 )
 
+// routineExprs are the time, routine, route and alone expressions, in routineMay's order.
+var routineExprs = [4]*regexp.Regexp{timeRe, routineRe, routeRe, aloneRe}
+
 func (s *childScan) findRoutines() {
+	// whether each expression may match anywhere in the draft, asked once per draft
+	for k, re := range routineExprs {
+		s.routineMay[k] = guardOf(re).MayMatchIn(s.lowerHay())
+	}
+	tm, rt, route, alone := s.routineMay[0], s.routineMay[1], s.routineMay[2], s.routineMay[3]
+	if !(rt && tm || tm && route || rt && route || alone && route) {
+		return // no sentence can hold a routine
+	}
 	norm := s.lower
 	// sentence by sentence
 	start := 0
@@ -1550,24 +1610,20 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func (s *childScan) routineIn(a, b int) {
 	sent := s.lower[a:b]
-	var sentFold string // folded once, for the guards, when an expression may match the draft
-	find := func(re *regexp.Regexp) []int {
-		g := guardOf(re)
-		if !g.MayMatchIn(s.lowerHay()) {
+	find := func(k int) []int {
+		if !s.routineMay[k] {
 			return nil
 		}
-		if sentFold == "" {
-			sentFold = text.Fold(sent)
-		}
-		if !g.MayMatch(sentFold) {
-			return nil
-		}
-		if l := re.FindStringIndex(sent); l != nil {
+		if l := startOf(routineExprs[k]).findIndex(sent); l != nil {
 			return []int{a + l[0], a + l[1]}
 		}
 		return nil
 	}
-	tm, rt, route, alone := find(timeRe), find(routineRe), find(routeRe), find(aloneRe)
+	tm, rt, alone := find(0), find(1), find(3)
+	if tm == nil && rt == nil && alone == nil {
+		return // a route alone is no routine; its expression is the costliest
+	}
+	route := find(2)
 	// the time and the routine are what a stranger needs; the route verb stays in a
 	// redacted draft ("Ich hole sie regelmäßig ab")
 	var parts [][]int
