@@ -171,12 +171,22 @@ type Haystack struct {
 	s     string
 	bytes [4]uint64
 	pairs [pairBits / 64]uint64 // hashed adjacent byte pairs; a collision only costs a scan
+	// hashed runs of three bytes: a literal of common letters has all its pairs in
+	// any longer draft, far fewer of its triples
+	triples [tripleBits / 64]uint64
 }
 
 // pairBits is the size of the pair set: 512 bytes, small enough to build for a tweet.
 const pairBits = 4096
 
 func pairHash(a, b byte) uint32 { return (uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 20 }
+
+// tripleBits is the size of the triple set: 4 KiB, a few percent full for a long post.
+const tripleBits = 1 << 15
+
+func tripleHash(a, b, c byte) uint32 {
+	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 0x9E3779B1 >> 17
+}
 
 // NewHaystack indexes folded, a text already passed through Fold.
 func NewHaystack(folded string) *Haystack {
@@ -187,6 +197,10 @@ func NewHaystack(folded string) *Haystack {
 		if i+1 < len(folded) {
 			p := pairHash(c, folded[i+1])
 			h.pairs[p>>6] |= 1 << (p & 63)
+		}
+		if i+2 < len(folded) {
+			t := tripleHash(c, folded[i+1], folded[i+2])
+			h.triples[t>>6] |= 1 << (t & 63)
 		}
 	}
 	return h
@@ -205,6 +219,12 @@ func (h *Haystack) has(l string) bool {
 	for i := 0; i+1 < len(l); i++ {
 		p := pairHash(l[i], l[i+1])
 		if h.pairs[p>>6]&(1<<(p&63)) == 0 {
+			return false
+		}
+	}
+	for i := 0; i+2 < len(l); i++ {
+		t := tripleHash(l[i], l[i+1], l[i+2])
+		if h.triples[t>>6]&(1<<(t&63)) == 0 {
 			return false
 		}
 	}
