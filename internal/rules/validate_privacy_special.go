@@ -225,6 +225,20 @@ type phraseIndex struct {
 	// then indexes by their second word the phrases of two words or more whose first
 	// word may be anything; nil when there are none.
 	then *phraseIndex
+	// pairs indexes by first and second word the phrases whose first two words are
+	// plain words ("mein mann …"): a pronoun starts many phrases, few of them go on
+	// with the word that follows it.
+	pairs map[string]map[string][]int
+}
+
+// plain reports whether every alternative of a phrase word is a whole word.
+func plain(alts []string) bool {
+	for _, w := range alts {
+		if w == "_" || strings.HasPrefix(w, "*") || strings.HasSuffix(w, "*") {
+			return false
+		}
+	}
+	return true
 }
 
 func newPhraseIndex(ps []phrase) *phraseIndex {
@@ -237,9 +251,20 @@ func newPhraseIndex(ps []phrase) *phraseIndex {
 
 // indexPhrases indexes the phrases ps[ids] by their word at pos.
 func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
-	x := &phraseIndex{exact: map[string][]int{}, prefix: map[string][]int{}, suffix: map[string][]int{}}
+	x := &phraseIndex{exact: map[string][]int{}, prefix: map[string][]int{}, suffix: map[string][]int{}, pairs: map[string]map[string][]int{}}
 	var open []int
 	for _, i := range ids {
+		if words := ps[i].words; pos == 0 && len(words) > 1 && plain(words[0]) && plain(words[1]) {
+			for _, a := range words[0] {
+				if x.pairs[a] == nil {
+					x.pairs[a] = map[string][]int{}
+				}
+				for _, b := range words[1] {
+					x.pairs[a][b] = append(x.pairs[a][b], i)
+				}
+			}
+			continue
+		}
 		for _, w := range ps[i].words[pos] {
 			switch {
 			case w == "_" || w == "*":
@@ -276,8 +301,13 @@ func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 // anything, by the next token's.
 func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 	dst = x.lookup(toks[i].Norm, dst)
-	if x.then != nil && i+1 < len(toks) {
-		dst = x.then.lookup(toks[i+1].Norm, dst)
+	if i+1 < len(toks) {
+		if next := x.pairs[toks[i].Norm]; next != nil {
+			dst = append(dst, next[toks[i+1].Norm]...)
+		}
+		if x.then != nil {
+			dst = x.then.lookup(toks[i+1].Norm, dst)
+		}
 	}
 	if len(dst) > 1 {
 		slices.Sort(dst)
