@@ -229,6 +229,22 @@ type phraseIndex struct {
 	// plain words ("mein mann …"): a pronoun starts many phrases, few of them go on
 	// with the word that follows it.
 	pairs map[string]map[string][]int
+	// Filters that rule most words out before any map lookup: hashed whole words of
+	// exact and pairs, the first two bytes of prefix keys and the last two of suffix
+	// keys (short keys switch their filter off).
+	words          [1 << 16 / 64]uint64
+	pre2, suf2     [1 << 16 / 64]uint64
+	noPre2, noSuf2 bool
+}
+
+func (x *phraseIndex) addWord(w string) {
+	b := wordBit(w)
+	x.words[b>>6] |= 1 << (b & 63)
+}
+
+func (x *phraseIndex) hasWord(w string) bool {
+	b := wordBit(w)
+	return x.words[b>>6]&(1<<(b&63)) != 0
 }
 
 // plain reports whether every alternative of a phrase word is a whole word.
@@ -258,6 +274,7 @@ func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 			for _, a := range words[0] {
 				if x.pairs[a] == nil {
 					x.pairs[a] = map[string][]int{}
+					x.addWord(a)
 				}
 				for _, b := range words[1] {
 					x.pairs[a][b] = append(x.pairs[a][b], i)
@@ -276,17 +293,28 @@ func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 			case len(w) > 1 && w[0] == '*':
 				k := w[1:]
 				x.suffix[k] = append(x.suffix[k], i)
+				if len(k) < 2 {
+					x.noSuf2 = true
+				} else {
+					setPair(&x.suf2, k[len(k)-2], k[len(k)-1])
+				}
 				if !slices.Contains(x.suffixNs, len(k)) {
 					x.suffixNs = append(x.suffixNs, len(k))
 				}
 			case strings.HasSuffix(w, "*"):
 				k := w[:len(w)-1]
 				x.prefix[k] = append(x.prefix[k], i)
+				if len(k) < 2 {
+					x.noPre2 = true
+				} else {
+					setPair(&x.pre2, k[0], k[1])
+				}
 				if !slices.Contains(x.prefixNs, len(k)) {
 					x.prefixNs = append(x.prefixNs, len(k))
 				}
 			default:
 				x.exact[w] = append(x.exact[w], i)
+				x.addWord(w)
 			}
 		}
 	}
@@ -300,13 +328,17 @@ func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 // match at toks[i]: by the token's word, or, for phrases whose first word may be
 // anything, by the next token's.
 func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
-	dst = x.lookup(toks[i].Norm, dst)
+	w := toks[i].Norm
+	known := x.hasWord(w)
+	dst = x.lookup(w, known, dst)
 	if i+1 < len(toks) {
-		if next := x.pairs[toks[i].Norm]; next != nil {
-			dst = append(dst, next[toks[i+1].Norm]...)
+		if known {
+			if next := x.pairs[w]; next != nil {
+				dst = append(dst, next[toks[i+1].Norm]...)
+			}
 		}
 		if x.then != nil {
-			dst = x.then.lookup(toks[i+1].Norm, dst)
+			dst = x.then.lookup(toks[i+1].Norm, x.then.hasWord(toks[i+1].Norm), dst)
 		}
 	}
 	if len(dst) > 1 {
@@ -316,18 +348,24 @@ func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 	return dst
 }
 
-// lookup appends the phrases whose indexed word may match w.
-func (x *phraseIndex) lookup(w string, dst []int) []int {
+// lookup appends the phrases whose indexed word may match w; known is hasWord(w).
+func (x *phraseIndex) lookup(w string, known bool, dst []int) []int {
 	dst = append(dst, x.always...)
-	dst = append(dst, x.exact[w]...)
-	for _, n := range x.prefixNs {
-		if n <= len(w) {
-			dst = append(dst, x.prefix[w[:n]]...)
+	if known {
+		dst = append(dst, x.exact[w]...)
+	}
+	if x.noPre2 || len(w) >= 2 && hasPair(&x.pre2, w[0], w[1]) {
+		for _, n := range x.prefixNs {
+			if n <= len(w) {
+				dst = append(dst, x.prefix[w[:n]]...)
+			}
 		}
 	}
-	for _, n := range x.suffixNs {
-		if n <= len(w) {
-			dst = append(dst, x.suffix[w[len(w)-n:]]...)
+	if x.noSuf2 || len(w) >= 2 && hasPair(&x.suf2, w[len(w)-2], w[len(w)-1]) {
+		for _, n := range x.suffixNs {
+			if n <= len(w) {
+				dst = append(dst, x.suffix[w[len(w)-n:]]...)
+			}
 		}
 	}
 	return dst
