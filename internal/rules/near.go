@@ -77,11 +77,20 @@ func newNearMatcher(n *NearSpec) (*nearMatcher, error) {
 }
 
 func (m *nearMatcher) match(doc *Doc) []Hit {
-	as := m.a.match(doc)
-	if len(as) == 0 {
-		return nil
+	// Both sides must match; a side of word lists is cheaper than one of expressions,
+	// so it is asked first and the other only if it found something.
+	var as, bs []Hit
+	if m.a.pattern != nil && m.b.pattern == nil {
+		if bs = m.b.match(doc); len(bs) == 0 {
+			return nil
+		}
+		as = m.a.match(doc)
+	} else {
+		if as = m.a.match(doc); len(as) == 0 {
+			return nil
+		}
+		bs = m.b.match(doc)
 	}
-	bs := m.b.match(doc)
 	var hits []Hit
 	for _, a := range as {
 		ai, aj := doc.TokenRange(a.Start, a.End)
