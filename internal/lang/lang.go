@@ -77,10 +77,11 @@ func (det *Detector) Detect(draft string) check.Detection {
 	if letters == 0 {
 		return und
 	}
+	fw := scanFunctionWords(text)
 	if letters >= minLetters {
 		code, share, ok := "", 0.0, false
 		if letters >= minConfirmedLetters {
-			code, share, ok = dominantLanguage(text)
+			code, share, ok = dominantOf(fw.de, fw.en, fw.n)
 		}
 		if !ok {
 			code, share, ok = looseDominant(text)
@@ -91,7 +92,7 @@ func (det *Detector) Detect(draft string) check.Detection {
 			// asked when they do not.
 			res := check.Detection{Language: check.Language{Code: code, Name: check.LanguageName(code), Source: "detected",
 				Confidence: round3(share), Reliable: true}}
-			for _, c := range functionWordLanguages(text) {
+			for _, c := range fw.languages() {
 				if c != code {
 					res.Also = append(res.Also, c)
 				}
@@ -101,7 +102,7 @@ func (det *Detector) Detect(draft string) check.Detection {
 	}
 	values := det.d.ComputeLanguageConfidenceValues(sample(text))
 	if len(values) == 0 || values[0].Value() == 0 {
-		und.Also = functionWordLanguages(text)
+		und.Also = fw.languages()
 		return und
 	}
 	best := values[0]
@@ -119,8 +120,8 @@ func (det *Detector) Detect(draft string) check.Detection {
 			res.Also = append(res.Also, c)
 		}
 	}
-	fw := functionWordLanguages(text)
-	for _, c := range fw {
+	fwLangs := fw.languages()
+	for _, c := range fwLangs {
 		if c != code && !slices.Contains(res.Also, c) {
 			res.Also = append(res.Also, c)
 		}
@@ -129,8 +130,8 @@ func (det *Detector) Detect(draft string) check.Detection {
 	// ("Use code SUMMER20 for 20% off" reads as German to n-grams), or, for another
 	// language, when lingua is sure and no German or English function words speak
 	// against it.
-	if letters < minConfirmedLetters && !slices.Contains(fw, code) {
-		foreignSure := code != "de" && code != "en" && len(fw) == 0 && letters >= minForeignLetters && best.Value() >= 0.9
+	if letters < minConfirmedLetters && !slices.Contains(fwLangs, code) {
+		foreignSure := code != "de" && code != "en" && len(fwLangs) == 0 && letters >= minForeignLetters && best.Value() >= 0.9
 		res.Language.Reliable = res.Language.Reliable && foreignSure
 	}
 	return res
@@ -147,6 +148,10 @@ func prose(text string) string {
 		w = strings.Trim(w, "\"'“”„.,:;!?()")
 		return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.") ||
 			strings.HasPrefix(w, "@") || w == "RT"
+	}
+	// Most drafts hold nothing to drop.
+	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && !strings.ContainsAny(text, "@&") && !strings.Contains(text, "RT") {
+		return text
 	}
 	fields := strings.Fields(text)
 	kept := fields[:0:0]

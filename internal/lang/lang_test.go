@@ -1,6 +1,9 @@
 package lang
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -98,6 +101,44 @@ func TestProseDropsWhatCarriesNoLanguage(t *testing.T) {
 	for _, tc := range tests {
 		if got := prose(tc.in); got != tc.want {
 			t.Errorf("prose(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestOnePassFunctionWordsMatchSentenceBySentence compares the single pass with
+// counting the whole text and then each sentence on its own, as the rule reads.
+func TestOnePassFunctionWordsMatchSentenceBySentence(t *testing.T) {
+	texts := append([]string{}, foreignShortPosts...)
+	texts = append(texts, "Was für ein Tag heute im Büro. Anyway, what a day, I am done!\nUnd jetzt?", "", "...", "a. b! c? d\n\ne",
+		"Ich bin heute nicht im Büro, ab Montag wieder.", "This is the best coffee I have had all week")
+	files, _ := filepath.Glob("../../testdata/*/*.jsonl")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var row struct{ Text string }
+			if json.Unmarshal([]byte(line), &row) == nil {
+				texts = append(texts, row.Text)
+			}
+		}
+	}
+	for _, text := range texts {
+		want := shareLanguages(text)
+		if len(want) < 2 {
+			for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' }) {
+				for _, l := range shareLanguages(sent) {
+					if !slices.Contains(want, l) {
+						want = append(want, l)
+					}
+				}
+			}
+		}
+		st := scanFunctionWords(text)
+		de, en, n := countFunctionWords(text)
+		if got := st.languages(); !slices.Equal(got, want) || st.de != de || st.en != en || st.n != n {
+			t.Errorf("%q: one pass gives %v (%d/%d/%d), sentence by sentence %v (%d/%d/%d)", text, got, st.de, st.en, st.n, want, de, en, n)
 		}
 	}
 }

@@ -33,16 +33,54 @@ func words(s string) map[string]bool {
 
 // functionWordLanguages returns "de" and/or "en" when their function words make up a
 // clear share of the words of the text or of one of its sentences.
-func functionWordLanguages(text string) []string {
-	out := shareLanguages(text)
+func functionWordLanguages(text string) []string { return scanFunctionWords(text).languages() }
+
+// fwStats are the function-word counts of a text and of its sentences, from one pass.
+type fwStats struct {
+	de, en, n int
+	// sentences are the languages that lead one of the sentences, in the order they
+	// first do.
+	sentences []string
+}
+
+// scanFunctionWords counts function words over the whole text and sentence by
+// sentence ('.', '!', '?' and line breaks end one) in a single pass.
+func scanFunctionWords(text string) fwStats {
+	var st fwStats
+	var sde, sen, sn int
+	endSentence := func() {
+		for _, l := range shareOf(sde, sen, sn) {
+			if !slices.Contains(st.sentences, l) {
+				st.sentences = append(st.sentences, l)
+			}
+		}
+		sde, sen, sn = 0, 0, 0
+	}
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != '.' && text[i] != '!' && text[i] != '?' && text[i] != '\n' {
+			continue
+		}
+		if i > start {
+			de, en, n := countFunctionWords(text[start:i])
+			st.de, st.en, st.n = st.de+de, st.en+en, st.n+n
+			sde, sen, sn = de, en, n
+			endSentence()
+		}
+		start = i + 1
+	}
+	return st
+}
+
+// languages is functionWordLanguages of the scanned text.
+func (st fwStats) languages() []string {
+	out := shareOf(st.de, st.en, st.n)
 	if len(out) == 2 {
 		return out
 	}
-	for _, sent := range strings.FieldsFunc(text, func(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '\n' }) {
-		for _, l := range shareLanguages(sent) {
-			if !slices.Contains(out, l) {
-				out = append(out, l)
-			}
+	for _, l := range st.sentences {
+		if !slices.Contains(out, l) {
+			out = append(out, l)
 		}
 	}
 	return out
@@ -50,8 +88,12 @@ func functionWordLanguages(text string) []string {
 
 func shareLanguages(text string) []string {
 	de, en, n := countFunctionWords(text)
-	// Two function words and a share of one in eight words: real prose has far more,
-	// a stray "die" or "war" in another language stays below.
+	return shareOf(de, en, n)
+}
+
+// shareOf: two function words and a share of one in eight words. Real prose has far
+// more; a stray "die" or "war" in another language stays below.
+func shareOf(de, en, n int) []string {
 	var out []string
 	if de >= 2 && de*8 >= n {
 		out = append(out, "de")
@@ -107,7 +149,10 @@ func countFunctionWords(text string) (de, en, n int) {
 // language's at most a tenth as many (Dutch "die … is …" counts for both and fails).
 // share is the leading language's part of all function words found.
 func dominantLanguage(text string) (string, float64, bool) {
-	de, en, n := countFunctionWords(text)
+	return dominantOf(countFunctionWords(text))
+}
+
+func dominantOf(de, en, n int) (string, float64, bool) {
 	lead, other, code := de, en, "de"
 	if en > de {
 		lead, other, code = en, de, "en"
