@@ -87,7 +87,7 @@ const maxJoinRun = 3
 // bytes are kept as they are.
 func Prepare(s string) *Prepared {
 	segs := segments(s)
-	p := &Prepared{Original: s}
+	p := &Prepared{Original: s, Tokens: make([]Token, 0, len(s)/6+4)}
 	var nb strings.Builder
 	nb.Grow(len(s) + len(s)/8)
 	p.srcStart = make([]int32, 0, len(s)+8)

@@ -10,11 +10,18 @@ import (
 // their inner capitals ("#AusländerRaus" → "auslaender", "raus"), and runs of three or
 // more single letters joined ("I d i o t", "f.u.c.k" → "idiot", "fuck").
 func variant(p *Prepared) []Token {
+	// out stays nil, and nothing is copied, until a word actually changes.
 	var out []Token
-	changed := false
 	toks := p.Tokens
+	start := func(i int) {
+		if out == nil {
+			out = make([]Token, 0, len(toks)+8)
+			out = append(out, toks[:i]...)
+		}
+	}
 	for i := 0; i < len(toks); i++ {
 		if j := spacedRun(p.Original, toks, i); j-i >= 3 {
+			start(i)
 			var b strings.Builder
 			for _, t := range toks[i:j] {
 				b.WriteString(t.Norm)
@@ -24,24 +31,36 @@ func variant(p *Prepared) []Token {
 				joined.Upper += t.Upper
 			}
 			out = append(out, joined)
-			changed = true
 			i = j - 1
 			continue
 		}
-		if parts := camelParts(p.Original, toks[i]); len(parts) > 1 {
-			out = append(out, parts...)
-			changed = true
-			continue
+		if mayBeCamel(p.Original, toks[i]) {
+			if parts := camelParts(p.Original, toks[i]); len(parts) > 1 {
+				start(i)
+				out = append(out, parts...)
+				continue
+			}
 		}
-		out = append(out, toks[i])
+		if out != nil {
+			out = append(out, toks[i])
+		}
 	}
-	if !changed {
+	if out == nil {
 		return nil
 	}
 	for i := range out {
 		out[i].Index = i
 	}
 	return out
+}
+
+// mayBeCamel reports whether a word can have a capital after a small letter: it has
+// a capital that is not its first letter.
+func mayBeCamel(s string, t Token) bool {
+	if t.Upper == 0 {
+		return false
+	}
+	return t.Upper > 1 || !t.Cap(s)
 }
 
 // spacedRun returns the end of a run of single-letter tokens that starts at i and are
