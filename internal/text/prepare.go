@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,12 +50,21 @@ type segment struct {
 }
 
 // segments splits s into runes with their following combining marks.
-func segments(s string) []segment {
-	out := make([]segment, 0, len(s))
+func segments(s string) []segment { return appendSegments(make([]segment, 0, len(s)), s) }
+
+// segmentPool keeps the segment buffers of Prepare, which lives only as long as the
+// call: a long draft would otherwise allocate and clear 24 bytes per byte of text.
+var segmentPool = sync.Pool{New: func() any { return new([]segment) }}
+
+// appendSegments appends the segments of s to out.
+func appendSegments(out []segment, s string) []segment {
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		j := i + w
 		for j < len(s) {
+			if s[j] < 0xCC {
+				break // combining marks start at U+0300, encoded from 0xCC
+			}
 			m, mw := utf8.DecodeRuneInString(s[j:])
 			if !unicode.Is(unicode.Mn, m) && !unicode.Is(unicode.Me, m) {
 				break
@@ -86,7 +96,14 @@ const maxJoinRun = 3
 // Prepare normalises s and splits it into tokens. It never fails; invalid UTF-8
 // bytes are kept as they are.
 func Prepare(s string) *Prepared {
-	segs := segments(s)
+	buf := segmentPool.Get().(*[]segment)
+	segs := appendSegments((*buf)[:0], s)
+	defer func() {
+		if cap(segs) <= 1<<16 { // keep the pool's buffers at a sensible size
+			*buf = segs[:0]
+			segmentPool.Put(buf)
+		}
+	}()
 	p := &Prepared{Original: s, Tokens: make([]Token, 0, len(s)/6+4)}
 	var nb strings.Builder
 	nb.Grow(len(s) + len(s)/8)
@@ -106,7 +123,17 @@ func Prepare(s string) *Prepared {
 			continue
 		}
 		j := wordEnd(segs, i)
-		t := makeToken(s, segs[i:j], emit)
+		t, ok := asciiToken(s, segs[i:j])
+		if ok {
+			// Each byte of a plain ASCII word comes from the byte in the same place.
+			nb.WriteString(t.Norm)
+			for k := range len(t.Norm) {
+				p.srcStart = append(p.srcStart, int32(t.Start+k))
+				p.srcEnd = append(p.srcEnd, int32(t.Start+k+1))
+			}
+		} else {
+			t = foldToken(s, segs[i:j], emit)
+		}
 		t.Index = len(p.Tokens)
 		p.Tokens = append(p.Tokens, t)
 		i = j
@@ -154,7 +181,12 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 	if emit == nil {
 		emit = func(string, int, int) {}
 	}
-	if t, ok := asciiToken(s, segs, emit); ok {
+	if t, ok := asciiToken(s, segs); ok {
+		if emit != nil {
+			for i := range len(t.Norm) {
+				emit(t.Norm[i:i+1], t.Start+i, t.Start+i+1)
+			}
+		}
 		return t
 	}
 	return foldToken(s, segs, emit)
@@ -257,7 +289,7 @@ func foldToken(s string, segs []segment, emit func(string, int, int)) Token {
 // asciiToken is makeToken for the most common word: ASCII letters only, without
 // three equal letters in a row. Such a word needs no folding, leet, masks or
 // collapsing, only lower case; ok is false for every other word.
-func asciiToken(s string, segs []segment, emit func(string, int, int)) (Token, bool) {
+func asciiToken(s string, segs []segment) (Token, bool) {
 	start, end := segs[0].start, segs[len(segs)-1].end
 	if end-start != len(segs) {
 		return Token{}, false // a multi-byte rune or a combining mark
@@ -289,9 +321,6 @@ func asciiToken(s string, segs []segment, emit func(string, int, int)) (Token, b
 	t.Norm = raw
 	if upper > 0 {
 		t.Norm = strings.ToLower(raw)
-	}
-	for i := 0; i < len(t.Norm); i++ {
-		emit(t.Norm[i:i+1], start+i, start+i+1)
 	}
 	return t, true
 }
