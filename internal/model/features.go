@@ -80,18 +80,23 @@ func word(t text.Token) string {
 // that long and short drafts compare. The result is empty for a draft without words.
 func Extract(p *text.Prepared, bits uint) []Feature {
 	mask := uint32(1)<<bits - 1
-	feats := make([]Feature, 0, len(p.Tokens)*16)
-	add := func(h uint32, tok, span int) {
-		feats = append(feats, Feature{Index: h & mask, Value: 1, Tok: int32(tok), Span: int32(span)})
-	}
 	var buf [maxWordRunes + 3]int // byte offsets of the rune starts of the bounded word
 	words := make([]string, len(p.Tokens))
 	var groups []int
+	// need bounds the features, so that they are allocated once: a word of r runes
+	// has 4r−2 character n-grams of two to five, plus a word, a pair, a capitals mark
+	// and a group pair.
+	need := 0
 	for i, t := range p.Tokens {
 		words[i] = word(t)
 		if words[i] == groupPlaceholder {
 			groups = append(groups, i)
 		}
+		need += 4*min(len(words[i]), maxWordRunes+2) + 4
+	}
+	feats := make([]Feature, 0, need)
+	add := func(h uint32, tok, span int) {
+		feats = append(feats, Feature{Index: h & mask, Value: 1, Tok: int32(tok), Span: int32(span)})
 	}
 	// What a draft says about a group is often far from the group's name ("Die
 	// Flüchtlinge, die hier ankommen, sind alle Schmarotzer"): every other word is
