@@ -169,7 +169,6 @@ func dominantOf(de, en, n int) (string, float64, bool) {
 	return code, float64(lead) / float64(lead+other), true
 }
 
-
 // minDominant is the least number of function words that settles a language alone.
 const minDominant = 5
 
@@ -278,4 +277,3 @@ func looseDominant(text string) (string, float64, bool) {
 	}
 	return code, float64(lead) / float64(lead+other), true
 }
-
