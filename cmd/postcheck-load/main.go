@@ -88,6 +88,7 @@ func run() error {
 		fmt.Printf("%d distinct requests (%d drafts), %d connections, %s\n", len(reqs), len(texts), *concurrency, *duration)
 	}
 
+	hist0, _ := serverHistogram(client, *base)
 	cpu0, _ := procCPU(*pid)
 	gen0, _ := procCPU(os.Getpid())
 	rss0, _ := procStatus(*pid, "VmRSS:")
@@ -212,6 +213,15 @@ func run() error {
 	fmt.Printf("requests     %d in %.1fs = %.0f req/s\n", n, elapsed.Seconds(), float64(n)/elapsed.Seconds())
 	fmt.Printf("latency      p50 %s  p90 %s  p99 %s  max %s\n", pct(0.50), pct(0.90), pct(0.99), pct(1))
 	fmt.Printf("errors       5xx %d  wrong answers %d  transport %d\n", fiveXX.Load(), wrong.Load(), transport.Load())
+	if hist1, err := serverHistogram(client, *base); err == nil && hist0 != nil {
+		// The server's own view: time from reading the request to writing the answer,
+		// without the generator's share of the processors or the network.
+		total := hist1["+Inf"] - hist0["+Inf"]
+		if total > 0 {
+			fmt.Printf("server-side  %d checks: %.2f%% within 10 ms, %.2f%% within 20 ms, %.2f%% within 50 ms\n", int64(total),
+				100*(hist1["0.01"]-hist0["0.01"])/total, 100*(hist1["0.02"]-hist0["0.02"])/total, 100*(hist1["0.05"]-hist0["0.05"])/total)
+		}
+	}
 	if self, err := procCPU(os.Getpid()); err == nil {
 		fmt.Printf("generator    CPU %.1fs (%.0f%% of one core)\n", self-gen0, 100*(self-gen0)/elapsed.Seconds())
 	}
@@ -326,6 +336,41 @@ func fingerprint(body []byte) string {
 	}
 	sum := sha256.Sum256(body)
 	return string(sum[:])
+}
+
+// serverHistogram reads the cumulative buckets of the server's latency histogram for
+// the check route from /metrics, by upper bound ("0.02", "+Inf").
+func serverHistogram(c *http.Client, base string) (map[string]float64, error) {
+	res, err := c.Get(base + "/metrics")
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != 200 {
+		return nil, fmt.Errorf("/metrics: status %d", res.StatusCode)
+	}
+	const prefix = `postcheck_http_request_duration_seconds_bucket{route="/api/v1/check",le="`
+	out := map[string]float64{}
+	sc := bufio.NewScanner(res.Body)
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, prefix) {
+			continue
+		}
+		rest := line[len(prefix):]
+		le, value, ok := strings.Cut(rest, `"} `)
+		if !ok {
+			continue
+		}
+		if v, err := strconv.ParseFloat(value, 64); err == nil {
+			out[le] = v
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("/metrics has no histogram for /api/v1/check")
+	}
+	return out, sc.Err()
 }
 
 // procCPU returns user+system seconds of a process.

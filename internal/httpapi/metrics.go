@@ -21,7 +21,7 @@ func newMetrics(reg *prometheus.Registry) *metrics {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "postcheck_http_requests_total", Help: "HTTP requests by route, method and status."}, []string{"route", "method", "code"}),
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "postcheck_http_request_duration_seconds", Help: "HTTP request latency by route.",
-			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5}}, []string{"route"}),
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .02, .025, .05, .1, .25, .5, 1, 2.5}}, []string{"route"}),
 		verdicts: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "postcheck_checks_total", Help: "Checked drafts by verdict."}, []string{"verdict"}),
 		findings: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "postcheck_findings_total", Help: "Findings by category and severity."}, []string{"category", "severity"}),
 	}
