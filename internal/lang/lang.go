@@ -44,9 +44,10 @@ type Detector struct {
 //
 // It uses lingua's low-accuracy mode (trigram models only): 8 MB instead of 173 MB of
 // models, about half a second to load instead of several, and two to three times
-// faster. Its weakness, short drafts, is covered by function words (see Detect): on
-// 9,598 labelled German and English drafts the draft's own rules failed to run for
-// 0.22% (high-accuracy mode with the same confirmation: 0.04%), mostly hashtag lists.
+// faster. Its weakness, short drafts, is covered by function words (see Detect), which
+// also settle most German and English drafts before lingua is asked: on 9,887 labelled
+// German and English drafts the draft's own rules failed to run for 0.03%
+// (TestRuleLanguagesCoverLabelledDrafts).
 func New() *Detector {
 	d := lingua.NewLanguageDetectorBuilder().
 		FromLanguages(Languages...).
