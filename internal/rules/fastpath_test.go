@@ -210,3 +210,53 @@ func TestLabelledScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 	}
 	t.Logf("%d scanned expressions, %d matches compared", scans, found)
 }
+
+// TestLexiconSecondWordIndexHidesNoTerm scans the labelled drafts with the lexicon as
+// built and with its second-word indexes removed: same matches, same order.
+func TestLexiconSecondWordIndexHidesNoTerm(t *testing.T) {
+	indexed, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := Default()
+	n := 0
+	for _, f := range plain.lex.first {
+		if f.bySecond != nil {
+			f.bySecond, f.open = nil, nil
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no first word is indexed by the next: the comparison proves nothing")
+	}
+	var texts []string
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			var row struct{ Text string }
+			if json.Unmarshal([]byte(line), &row) == nil {
+				texts = append(texts, row.Text)
+			}
+		}
+	}
+	for _, r := range indexed.rules {
+		texts = append(texts, r.Spec.Examples.Bad...)
+		texts = append(texts, r.Spec.Examples.Good...)
+	}
+	found := 0
+	for _, s := range texts {
+		doc := NewDoc(s, []string{"de", "en"})
+		var got, want [][3]int
+		indexed.lex.scan(doc, func(int) bool { return true }, func(o, a, b int) { got = append(got, [3]int{o, a, b}) })
+		plain.lex.scan(doc, func(int) bool { return true }, func(o, a, b int) { want = append(want, [3]int{o, a, b}) })
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: indexed %v, plain %v", s, got, want)
+		}
+		found += len(want)
+	}
+	t.Logf("%d first words indexed; %d matches compared on %d drafts", n, found, len(texts))
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/postcheck/postcheck/internal/text"
@@ -26,6 +27,38 @@ var inflections = map[string][]string{
 	"en": {"s", "es", "ed", "ing", "er", "ers", "y"},
 }
 
+// lexFirst holds the terms that begin with one word, in the order they were added.
+// A word that begins many terms ("wie", "i") also indexes them by their second word.
+type lexFirst struct {
+	entries  []lexEntry
+	bySecond map[string][]int32 // entry indexes by second word; nil while few entries
+	open     []int32            // entries of one word, or whose second word may be any
+}
+
+// indexFrom is the number of terms from which a first word indexes them by the next.
+const indexFrom = 16
+
+func (f *lexFirst) add(e lexEntry) {
+	f.entries = append(f.entries, e)
+	switch {
+	case len(f.entries) == indexFrom:
+		f.bySecond = map[string][]int32{}
+		for k, old := range f.entries {
+			f.index(int32(k), old)
+		}
+	case f.bySecond != nil:
+		f.index(int32(len(f.entries)-1), e)
+	}
+}
+
+func (f *lexFirst) index(k int32, e lexEntry) {
+	if len(e.rest) == 0 || e.rest[0] == "_" {
+		f.open = append(f.open, k)
+		return
+	}
+	f.bySecond[e.rest[0]] = append(f.bySecond[e.rest[0]], k)
+}
+
 type lexEntry struct {
 	owner int
 	rest  []string // following words; "_" matches any one word
@@ -38,7 +71,7 @@ type lexHead struct {
 
 // lexicon finds terms among tokens: whole words, phrases, compounds, masked words.
 type lexicon struct {
-	first  map[string][]lexEntry
+	first  map[string]*lexFirst
 	prefix map[string][]int
 	suffix map[string][]int
 	// single words by length, for masked tokens ("f*ck")
@@ -79,7 +112,7 @@ func hasPair(set *[1 << 16 / 64]uint64, a, b byte) bool {
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
 
 func newLexicon() *lexicon {
-	return &lexicon{first: map[string][]lexEntry{}, prefix: map[string][]int{}, suffix: map[string][]int{}, byLen: map[int][]lexHead{}, minHead: 1 << 30}
+	return &lexicon{first: map[string]*lexFirst{}, prefix: map[string][]int{}, suffix: map[string][]int{}, byLen: map[int][]lexHead{}, minHead: 1 << 30}
 }
 
 // expand turns "halt {die|deine} fresse" into every alternative.
@@ -142,7 +175,12 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 			}
 			for _, f := range forms {
 				ws := append(append([]string(nil), words[:len(words)-1]...), f)
-				lx.first[ws[0]] = append(lx.first[ws[0]], lexEntry{owner: owner, rest: ws[1:]})
+				lf := lx.first[ws[0]]
+				if lf == nil {
+					lf = &lexFirst{}
+					lx.first[ws[0]] = lf
+				}
+				lf.add(lexEntry{owner: owner, rest: ws[1:]})
 				b := wordBit(ws[0])
 				lx.firstBits[b>>6] |= 1 << (b & 63)
 				if len(ws) == 1 {
@@ -217,23 +255,44 @@ func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, want 
 	if b := wordBit(key); lx.firstBits[b>>6]&(1<<(b&63)) == 0 {
 		return
 	}
-	for _, e := range lx.first[key] {
+	f := lx.first[key]
+	if f == nil {
+		return
+	}
+	try := func(e *lexEntry) {
 		if !want(e.owner) {
-			continue
+			return
 		}
 		j := i + 1
-		ok := true
 		for _, w := range e.rest {
 			if j >= len(toks) || !phraseGap(doc.Original[toks[j-1].End:toks[j].Start]) ||
 				(w != "_" && toks[j].Norm != w && toks[j].Alt != w) {
-				ok = false
-				break
+				return
 			}
 			j++
 		}
-		if ok {
-			emit(e.owner, toks[i].Start, toks[j-1].End)
+		emit(e.owner, toks[i].Start, toks[j-1].End)
+	}
+	if f.bySecond == nil {
+		for k := range f.entries {
+			try(&f.entries[k])
 		}
+		return
+	}
+	// Only terms whose second word is the next token (or any word) can match; they
+	// are tried in the order they were added, as without the index.
+	var next, nextAlt string
+	if i+1 < len(toks) {
+		next, nextAlt = toks[i+1].Norm, toks[i+1].Alt
+	}
+	var buf [64]int32
+	idx := append(append(append(buf[:0], f.open...), f.bySecond[next]...), f.bySecond[nextAlt]...)
+	if len(idx) > 1 {
+		slices.Sort(idx)
+		idx = slices.Compact(idx)
+	}
+	for _, k := range idx {
+		try(&f.entries[k])
 	}
 }
 
