@@ -163,7 +163,7 @@ func all(s string, f *index) []Match {
 			}
 		}
 	}
-	add(Secrets(s))
+	add(secrets(s, &f.folded))
 	add(emails(s, f))
 	ibans := ibanList(s, f)
 	add(ibans)

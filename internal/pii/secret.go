@@ -4,7 +4,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"strings"
 )
 
 // secretPatterns are the shapes of credentials whose vendors give them a fixed prefix.
@@ -34,11 +33,16 @@ var secretPatterns = []struct {
 // Secrets finds API keys, tokens and private-key blocks. Keys with a vendor prefix are
 // found by shape; a value after a generic label ("api_key=", "Bearer") must also look
 // random (mixed character classes, high entropy) so that prose is not taken for a key.
-func Secrets(s string) []Match {
+func Secrets(s string) []Match { return secrets(s, &folded{s: s}) }
+
+// secrets is Secrets with the draft's folded text. Every match of an expression holds
+// one of its literals in the folded text (Fold maps what (?i) matches to the same
+// ASCII letters), so testing the literals there never skips a match.
+func secrets(s string, f *folded) []Match {
 	var out []Match
-	lower := strings.ToLower(s)
+	h := f.get()
 	for _, p := range secretPatterns {
-		if !slices.ContainsFunc(p.need, func(n string) bool { return strings.Contains(lower, n) }) {
+		if !slices.ContainsFunc(p.need, h.Contains) {
 			continue
 		}
 		for _, m := range p.re.FindAllStringSubmatchIndex(s, -1) {

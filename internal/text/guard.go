@@ -209,6 +209,10 @@ func NewHaystack(folded string) *Haystack {
 // Text returns the folded text.
 func (h *Haystack) Text() string { return h.s }
 
+// Contains reports whether the folded text contains l, itself folded (ASCII in lower
+// case); the byte, pair and triple sets answer most calls without a scan.
+func (h *Haystack) Contains(l string) bool { return h.has(l) }
+
 func (h *Haystack) has(l string) bool {
 	if len(l) == 0 {
 		return true
