@@ -88,15 +88,10 @@ type lexicon struct {
 	firstBits [1 << 16 / 64]uint64
 }
 
-// wordBit is the bit of a word in firstBits (FNV-1a, folded to 16 bits).
-func wordBit(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return (h ^ h>>16) & (1<<16 - 1)
-}
+// wordBit is the bit of a word in firstBits: its text.WordHash folded to 16 bits.
+func wordBit(w string) uint32 { return hashBit(text.WordHash(w)) }
+
+func hashBit(h uint32) uint32 { return (h ^ h>>16) & (1<<16 - 1) }
 
 func setPair(set *[1 << 16 / 64]uint64, a, b byte) {
 	p := uint32(a)<<8 | uint32(b)
@@ -238,9 +233,9 @@ func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emi
 		if t.Mention {
 			continue // a user name ("@KotzenderStern") is not the author's wording
 		}
-		lx.scanKey(doc, toks, i, t.Norm, want, emit)
+		lx.scanKey(doc, toks, i, t.Norm, hashBit(t.Hash), want, emit)
 		if t.Alt != "" {
-			lx.scanKey(doc, toks, i, t.Alt, want, emit)
+			lx.scanKey(doc, toks, i, t.Alt, wordBit(t.Alt), want, emit)
 		}
 		if t.Masked {
 			lx.scanMasked(t, want, emit)
@@ -251,8 +246,9 @@ func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emi
 	}
 }
 
-func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, want func(int) bool, emit func(owner, start, end int)) {
-	if b := wordBit(key); lx.firstBits[b>>6]&(1<<(b&63)) == 0 {
+// scanKey reports the terms that begin with key at toks[i]; bit is wordBit(key).
+func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, bit uint32, want func(int) bool, emit func(owner, start, end int)) {
+	if lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
 		return
 	}
 	f := lx.first[key]

@@ -22,6 +22,18 @@ type Token struct {
 	Hashtag bool // the token follows a '#'
 	Mention bool // the token follows an '@'
 	Index   int  // position in Tokens
+	// Hash is WordHash(Norm), made once here for the word lists of every rule.
+	Hash uint32
+}
+
+// WordHash is the 32-bit FNV-1a hash of w.
+func WordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // Cap reports whether the token starts with an upper-case letter.
@@ -139,7 +151,13 @@ func Prepare(s string) *Prepared {
 		i = j
 	}
 	p.Norm = nb.String()
+	for i := range p.Tokens {
+		p.Tokens[i].Hash = WordHash(p.Tokens[i].Norm)
+	}
 	p.Variant = variant(p)
+	for i := range p.Variant {
+		p.Variant[i].Hash = WordHash(p.Variant[i].Norm)
+	}
 	return p
 }
 
