@@ -116,7 +116,15 @@ func Prepare(s string) *Prepared {
 			segmentPool.Put(buf)
 		}
 	}()
-	p := &Prepared{Original: s, Tokens: make([]Token, 0, len(s)/6+4)}
+	// Each word begins where a word rune follows another rune; joiners only merge
+	// words, so this many tokens is the most there can be.
+	words := 0
+	for i := range segs {
+		if wordRune(segs[i].r) && (i == 0 || !wordRune(segs[i-1].r)) {
+			words++
+		}
+	}
+	p := &Prepared{Original: s, Tokens: make([]Token, 0, words)}
 	var nb strings.Builder
 	nb.Grow(len(s) + len(s)/8)
 	p.srcStart = make([]int32, 0, len(s)+8)
