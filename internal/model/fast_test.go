@@ -61,6 +61,10 @@ func TestFastExtractionIsBitIdentical(t *testing.T) {
 			}
 		}
 		scores := m.Scores(got)
+		if again := m.ScoreDraft(p); len(again) != len(scores) || math.Float64bits(again[0]) != math.Float64bits(scores[0]) ||
+			math.Float64bits(again[len(again)-1]) != math.Float64bits(scores[len(scores)-1]) {
+			t.Fatalf("%q: ScoreDraft %v, Scores of Extract %v", s, again, scores)
+		}
 		for i, h := range m.Heads {
 			r, ref := h.Evaluate(p, got), referenceEvaluate(h, p, want)
 			if math.Float64bits(scores[i]) != math.Float64bits(ref.Score) || r != ref {

@@ -88,6 +88,11 @@ var (
 // word keeps its part of the score, and the values are scaled to unit length so
 // that long and short drafts compare. The result is empty for a draft without words.
 func Extract(p *text.Prepared, bits uint) []Feature {
+	return extract(p, bits, nil)
+}
+
+// extract is Extract into buf when it is large enough.
+func extract(p *text.Prepared, bits uint, buf []Feature) []Feature {
 	words := make([]string, len(p.Tokens))
 	var groups bool
 	// need bounds the features, so that they are allocated once: a word of r runes
@@ -106,7 +111,10 @@ func Extract(p *text.Prepared, bits uint) []Feature {
 	}
 	// The occurrences of each index are counted as the features are made: the
 	// counter reads, which mostly miss the cache, then overlap with the hashing.
-	x := extraction{feats: make([]Feature, 0, need), mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
+	if cap(buf) < need {
+		buf = make([]Feature, 0, need)
+	}
+	x := extraction{feats: buf[:0], mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
 	// What a draft says about a group is often far from the group's name ("Die
 	// Flüchtlinge, die hier ankommen, sind alle Schmarotzer"): every other word is
 	// paired with the group, attributed to that word. A pair counts once per draft.

@@ -76,6 +76,23 @@ func (m *Model) Scores(feats []Feature) []float64 {
 	return out
 }
 
+// featureBufs are scratch feature slices for ScoreDraft, reused across drafts.
+var featureBufs sync.Pool
+
+// ScoreDraft returns the score of every head of the model on a prepared draft, as
+// Scores of its Extract, without keeping the features: most drafts need nothing
+// but their scores, so the features go to a buffer that the next draft reuses.
+func (m *Model) ScoreDraft(p *text.Prepared) []float64 {
+	b, _ := featureBufs.Get().(*[]Feature)
+	if b == nil {
+		b = new([]Feature)
+	}
+	*b = extract(p, m.Bits, *b)
+	scores := m.Scores(*b)
+	featureBufs.Put(b)
+	return scores
+}
+
 // Contributions returns each token's share of the score: the weighted features it
 // produced, a bigram split between its two words.
 func (h *Head) Contributions(feats []Feature, tokens int) []float64 {
