@@ -73,16 +73,28 @@ func word(t text.Token) string {
 	return t.Norm
 }
 
+// Hash seeds of the feature kinds, the namespace byte already absorbed.
+var (
+	seedWord  = hashByte(fnvOffset, 'w')
+	seedPair  = hashByte(fnvOffset, 'b')
+	seedGroup = hashByte(fnvOffset, 'g')
+	hashCaps  = hashStr(fnvOffset, "\x00caps")
+	seedGram  = [maxGram + 1]uint32{2: hashByte(fnvOffset, '2'), 3: hashByte(fnvOffset, '3'), 4: hashByte(fnvOffset, '4'), 5: hashByte(fnvOffset, '5')}
+)
+
 // Extract returns the hashed features of a prepared draft for a table of 2^bits
 // entries. A feature counts once however often it occurs (repeating a word does
 // not repeat its evidence); its value is shared among its occurrences so that each
 // word keeps its part of the score, and the values are scaled to unit length so
 // that long and short drafts compare. The result is empty for a draft without words.
 func Extract(p *text.Prepared, bits uint) []Feature {
-	mask := uint32(1)<<bits - 1
-	var buf [maxWordRunes + 3]int // byte offsets of the rune starts of the bounded word
+	return extract(p, bits, nil)
+}
+
+// extract is Extract into buf when it is large enough.
+func extract(p *text.Prepared, bits uint, buf []Feature) []Feature {
 	words := make([]string, len(p.Tokens))
-	var groups []int
+	var groups bool
 	// need bounds the features, so that they are allocated once: a word of r runes
 	// has 4r−2 character n-grams of two to five, plus a word, a pair, a capitals mark
 	// and a group pair.
@@ -90,98 +102,185 @@ func Extract(p *text.Prepared, bits uint) []Feature {
 	for i, t := range p.Tokens {
 		words[i] = word(t)
 		if words[i] == groupPlaceholder {
-			groups = append(groups, i)
+			groups = true
 		}
 		need += 4*min(len(words[i]), maxWordRunes+2) + 4
 	}
-	feats := make([]Feature, 0, need)
-	add := func(h uint32, tok, span int) {
-		feats = append(feats, Feature{Index: h & mask, Value: 1, Tok: int32(tok), Span: int32(span)})
+	if need == 0 {
+		return []Feature{}
 	}
+	// The occurrences of each index are counted as the features are made: the
+	// counter reads, which mostly miss the cache, then overlap with the hashing.
+	if cap(buf) < need {
+		buf = make([]Feature, 0, need)
+	}
+	x := extraction{feats: buf[:0], mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
 	// What a draft says about a group is often far from the group's name ("Die
 	// Flüchtlinge, die hier ankommen, sind alle Schmarotzer"): every other word is
 	// paired with the group, attributed to that word. A pair counts once per draft.
 	crosses := 0
-	if len(groups) > 0 {
+	if groups {
 		for j, w := range words {
 			if w == groupPlaceholder || crosses >= maxCross {
 				continue
 			}
-			add(hashStr(hashByte(fnvOffset, 'g'), w), j, 1)
+			x.add(hashStr(seedGroup, w), j, 1)
 			crosses++
 		}
 	}
+	var scratch [4*(maxWordRunes+1) + 2]byte
 	for i, t := range p.Tokens {
 		w := words[i]
-		add(hashStr(hashByte(fnvOffset, 'w'), w), i, 1)
+		x.add(hashStr(seedWord, w), i, 1)
 		if i > 0 {
-			add(hashStr(hashByte(hashStr(hashByte(fnvOffset, 'b'), words[i-1]), ' '), w), i-1, 2)
+			x.add(hashStr(hashByte(hashStr(seedPair, words[i-1]), ' '), w), i-1, 2)
 		}
 		if t.Letters > 0 && t.Upper == t.Letters && t.Letters >= 3 {
-			add(hashStr(fnvOffset, "\x00caps"), i, 1)
+			x.add(hashCaps, i, 1)
 		}
 		if w == groupPlaceholder || t.Mention || (t.Letters == 0 && t.Digits > 0) {
 			continue
 		}
-		// Character n-grams of "<word>" over runes; '<' and '>' mark the edges.
-		bw := "<" + w + ">"
-		n, k := 0, 0
-		for k < len(bw) && n < len(buf)-1 {
-			buf[n] = k
-			n++
-			_, sz := utf8.DecodeRuneInString(bw[k:])
-			k += sz
+		// Only the first maxWordRunes+2 runes of "<word>" make n-grams, and each rune
+		// takes four bytes at most.
+		if len(w) > 4*(maxWordRunes+1) {
+			w = w[:4*(maxWordRunes+1)]
 		}
+		x.grams(append(append(append(scratch[:0], '<'), w...), '>'), int32(i))
+	}
+	feats, n := x.feats, *x.counts
+	if len(feats) > 0 {
+		scale := float32(1 / math.Sqrt(float64(max(x.unique, LengthFloor))))
+		for k := range feats {
+			feats[k].Value = scale / float32(n[feats[k].Index])
+		}
+		for _, f := range feats {
+			n[f.Index] = 0
+		}
+	}
+	counters.Put(x.counts)
+	return feats
+}
+
+// extraction is the state of one Extract: the features so far and how often each
+// table index occurs among them.
+type extraction struct {
+	feats  []Feature
+	mask   uint32
+	counts *[]uint16
+	unique int
+}
+
+// count notes one more occurrence of a table index; the count stops at its maximum.
+func (x *extraction) count(i uint32) {
+	n := *x.counts
+	switch v := n[i]; v {
+	case 0:
+		x.unique++
+		n[i] = 1
+	case math.MaxUint16:
+	default:
+		n[i] = v + 1
+	}
+}
+
+func (x *extraction) add(h uint32, tok, span int) {
+	i := h & x.mask
+	x.feats = append(x.feats, Feature{Index: i, Tok: int32(tok), Span: int32(span)})
+	x.count(i)
+}
+
+// grams appends the character n-grams of the marked word bw ("<word>") over runes,
+// all bigrams first, then the trigrams and so on, each in text order. The n-grams
+// starting at one rune are hashed together, reading each byte once; being two runes
+// at least, none is a lone edge mark.
+func (x *extraction) grams(bw []byte, tok int32) {
+	var buf [maxWordRunes + 3]int // byte offsets of the rune starts of the bounded word
+	n, k := 0, 0
+	for k < len(bw) && n < len(buf)-1 {
 		buf[n] = k
-		for g := minGram; g <= maxGram; g++ {
-			for a := 0; a+g <= n; a++ {
-				gram := bw[buf[a]:buf[a+g]]
-				if gram == "<" || gram == ">" {
-					continue
-				}
-				add(hashStr(hashByte(fnvOffset, byte('0'+g)), gram), i, 1)
+		n++
+		if bw[k] < utf8.RuneSelf {
+			k++
+			continue
+		}
+		_, sz := utf8.DecodeRune(bw[k:])
+		k += sz
+	}
+	buf[n] = k
+	// base[g] is where the n-grams of g runes go.
+	var base [maxGram + 2]int
+	base[minGram] = len(x.feats)
+	for g := minGram; g <= maxGram; g++ {
+		base[g+1] = base[g] + max(0, n-g+1)
+	}
+	total := base[maxGram+1]
+	if total > cap(x.feats) {
+		x.feats = append(x.feats[:cap(x.feats)], make([]Feature, total-cap(x.feats))...)
+	}
+	feats := x.feats[:total]
+	x.feats = feats
+	put := func(g, a int, h uint32) {
+		i := h & x.mask
+		feats[base[g]+a] = Feature{Index: i, Tok: tok, Span: 1}
+		x.count(i)
+	}
+	if k == n {
+		// One byte per rune, the common case.
+		for a := 0; a+minGram <= n; a++ {
+			s := bw[a:min(a+maxGram, n)]
+			c := uint32(s[0])
+			h2, h3, h4, h5 := (seedGram[2]^c)*fnvPrime, (seedGram[3]^c)*fnvPrime, (seedGram[4]^c)*fnvPrime, (seedGram[5]^c)*fnvPrime
+			c = uint32(s[1])
+			h2, h3, h4, h5 = (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime, (h5^c)*fnvPrime
+			put(2, a, h2)
+			if len(s) > 2 {
+				c = uint32(s[2])
+				h3, h4, h5 = (h3^c)*fnvPrime, (h4^c)*fnvPrime, (h5^c)*fnvPrime
+				put(3, a, h3)
+			}
+			if len(s) > 3 {
+				c = uint32(s[3])
+				h4, h5 = (h4^c)*fnvPrime, (h5^c)*fnvPrime
+				put(4, a, h4)
+			}
+			if len(s) > 4 {
+				put(5, a, (h5^uint32(s[4]))*fnvPrime)
+			}
+		}
+		return
+	}
+	for a := 0; a+minGram <= n; a++ {
+		h2, h3, h4, h5 := seedGram[2], seedGram[3], seedGram[4], seedGram[5]
+		end := min(a+maxGram, n)
+		for r := a; r < end; r++ {
+			for _, b := range bw[buf[r]:buf[r+1]] {
+				c := uint32(b)
+				h2, h3, h4, h5 = (h2^c)*fnvPrime, (h3^c)*fnvPrime, (h4^c)*fnvPrime, (h5^c)*fnvPrime
+			}
+			switch g := r - a + 1; g {
+			case 2:
+				put(g, a, h2)
+			case 3:
+				put(g, a, h3)
+			case 4:
+				put(g, a, h4)
+			case 5:
+				put(g, a, h5)
 			}
 		}
 	}
-	if len(feats) == 0 {
-		return feats
-	}
-	unique := occurrences(feats, bits)
-	scale := float32(1 / math.Sqrt(float64(max(unique, LengthFloor))))
-	for k := range feats {
-		feats[k].Value = scale / feats[k].Value
-	}
-	return feats
 }
 
 // counters are scratch tables, one count per table entry, reused across drafts:
 // only the entries a draft touched are reset, so a draft costs its own length.
 var counters sync.Pool
 
-// occurrences sets each feature's Value to the number of times its index occurs in
-// the draft and returns the number of distinct indices.
-func occurrences(feats []Feature, bits uint) int {
+func getCounters(bits uint) *[]uint16 {
 	c, _ := counters.Get().(*[]uint16)
 	if c == nil || len(*c) != 1<<bits {
 		t := make([]uint16, 1<<bits)
 		c = &t
 	}
-	n := *c
-	unique := 0
-	for _, f := range feats {
-		if n[f.Index] == 0 {
-			unique++
-		}
-		if n[f.Index] < math.MaxUint16 {
-			n[f.Index]++
-		}
-	}
-	for k, f := range feats {
-		feats[k].Value = float32(n[f.Index])
-	}
-	for _, f := range feats {
-		n[f.Index] = 0
-	}
-	counters.Put(c)
-	return unique
+	return c
 }

@@ -26,12 +26,29 @@ var groupWords = map[string]bool{
 
 const groupPlaceholder = "<grp>"
 
-func isGroupWord(w string) bool {
-	if groupWords[w] {
-		return true
+// groupsByFirst holds the group words and prefixes by their first byte, so that a
+// word is compared with the few that can match it.
+var groupsByFirst = func() (t [256][]groupEntry) {
+	for w := range groupWords {
+		t[w[0]] = append(t[w[0]], groupEntry{w, true})
 	}
 	for _, p := range groupPrefixes {
-		if strings.HasPrefix(w, p) {
+		t[p[0]] = append(t[p[0]], groupEntry{p, false})
+	}
+	return t
+}()
+
+type groupEntry struct {
+	s     string
+	whole bool
+}
+
+func isGroupWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, e := range groupsByFirst[w[0]] {
+		if e.whole && w == e.s || !e.whole && strings.HasPrefix(w, e.s) {
 			return true
 		}
 	}

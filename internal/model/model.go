@@ -27,6 +27,10 @@ type Head struct {
 type Model struct {
 	Bits  uint
 	Heads []*Head
+	// pair holds the weights of the two heads of a two-head model side by side,
+	// so that scoring both reads one place of memory per feature; nil otherwise.
+	// Read fills it: the weights of a loaded model do not change.
+	pair []float32
 }
 
 // Head returns the head with the given name, or nil.
@@ -48,6 +52,45 @@ func (h *Head) Score(feats []Feature) float64 {
 		z += float64(h.Weights[f.Index] * f.Value)
 	}
 	return sigmoid(z)
+}
+
+// Scores returns the score of every head of the model, in the order of Heads, in
+// one pass over the features. Each equals the head's Score bit for bit: every head
+// sums in the same order.
+func (m *Model) Scores(feats []Feature) []float64 {
+	out := make([]float64, len(m.Heads))
+	if len(m.Heads) != 2 || len(m.pair) != 2*len(m.Heads[0].Weights) || len(m.Heads[0].Weights) != len(m.Heads[1].Weights) {
+		for i, h := range m.Heads {
+			out[i] = h.Score(feats)
+		}
+		return out
+	}
+	z0, z1 := float64(m.Heads[0].Bias), float64(m.Heads[1].Bias)
+	w := m.pair
+	for _, f := range feats {
+		ws := w[2*int(f.Index) : 2*int(f.Index)+2]
+		z0 += float64(ws[0] * f.Value)
+		z1 += float64(ws[1] * f.Value)
+	}
+	out[0], out[1] = sigmoid(z0), sigmoid(z1)
+	return out
+}
+
+// featureBufs are scratch feature slices for ScoreDraft, reused across drafts.
+var featureBufs sync.Pool
+
+// ScoreDraft returns the score of every head of the model on a prepared draft, as
+// Scores of its Extract, without keeping the features: most drafts need nothing
+// but their scores, so the features go to a buffer that the next draft reuses.
+func (m *Model) ScoreDraft(p *text.Prepared) []float64 {
+	b, _ := featureBufs.Get().(*[]Feature)
+	if b == nil {
+		b = new([]Feature)
+	}
+	*b = extract(p, m.Bits, *b)
+	scores := m.Scores(*b)
+	featureBufs.Put(b)
+	return scores
 }
 
 // Contributions returns each token's share of the score: the weighted features it
@@ -177,6 +220,12 @@ func Read(data []byte) (*Model, error) {
 	if r.Len() != 0 {
 		return nil, errors.New("model: trailing bytes")
 	}
+	if len(m.Heads) == 2 {
+		m.pair = make([]float32, 2<<m.Bits)
+		for i := range 1 << m.Bits {
+			m.pair[2*i], m.pair[2*i+1] = m.Heads[0].Weights[i], m.Heads[1].Weights[i]
+		}
+	}
 	return m, nil
 }
 
@@ -210,12 +259,20 @@ const MaxSpanTokens = 6
 // Evaluate scores a prepared draft with a head and finds the words behind the score.
 func (h *Head) Evaluate(p *text.Prepared, feats []Feature) Result {
 	r := Result{Score: h.Score(feats)}
+	r.Start, r.End, r.OK = h.Span(p, feats)
+	return r
+}
+
+// Span returns the byte span in the original text of the words that carried a
+// head's score; ok is false when no words did. It is the costly half of Evaluate,
+// which a caller that already knows the score can skip below its threshold.
+func (h *Head) Span(p *text.Prepared, feats []Feature) (start, end int, ok bool) {
 	if len(p.Tokens) == 0 {
-		return r
+		return 0, 0, false
 	}
 	i, j, _, ok := BestWindow(h.Contributions(feats, len(p.Tokens)), MaxSpanTokens)
-	if ok {
-		r.Start, r.End, r.OK = p.Tokens[i].Start, p.Tokens[j-1].End, true
+	if !ok {
+		return 0, 0, false
 	}
-	return r
+	return p.Tokens[i].Start, p.Tokens[j-1].End, true
 }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 	"weak"
@@ -40,6 +41,7 @@ func newModelValidator(p map[string]string) (MatchFunc, error) {
 	if low > medium {
 		return nil, fmt.Errorf("low threshold %.3f is above medium %.3f", low, medium)
 	}
+	head := slices.Index(m.Heads, h)
 	return func(doc *Doc) []Hit {
 		// A head learnt one language and would read foreign words as its own. When
 		// the detector is unsure (short or mixed drafts run the rules of both
@@ -47,7 +49,7 @@ func newModelValidator(p map[string]string) (MatchFunc, error) {
 		if len(doc.Langs) != 1 && !germanLeaning(doc) {
 			return nil
 		}
-		hit, ok := ModelHit(h, doc, modelFeatures(m, doc), low, medium)
+		hit, ok := modelHit(h, doc, func() []model.Feature { return modelFeatures(m, doc) }, modelScores(m, doc)[head], low, medium)
 		if !ok {
 			return nil
 		}
@@ -62,50 +64,97 @@ var modelDefault = model.Default
 // medium from the medium one, spanning the words that carried the score. ok is
 // false below the low threshold or when no words raised the score.
 func ModelHit(h *model.Head, doc *Doc, feats []model.Feature, low, medium float64) (Hit, bool) {
-	r := h.Evaluate(doc.Prepared, feats)
-	if r.Score < low || !r.OK {
+	return modelHit(h, doc, func() []model.Feature { return feats }, h.Score(feats), low, medium)
+}
+
+// modelHit is ModelHit for a score already known: most drafts score below the low
+// threshold, and for them the words behind the score, and the features that tell
+// them, are never looked for.
+func modelHit(h *model.Head, doc *Doc, feats func() []model.Feature, s, low, medium float64) (Hit, bool) {
+	if s < low {
+		return Hit{}, false
+	}
+	start, end, ok := h.Span(doc.Prepared, feats())
+	if !ok {
 		return Hit{}, false
 	}
 	sev := check.Low
-	if r.Score >= medium {
+	if s >= medium {
 		sev = check.Medium
 	}
-	score := fmt.Sprintf("%.2f", r.Score)
-	return Hit{Start: r.Start, End: r.End, TokStart: -1, TokEnd: -1, Severity: sev, Note: Text{
+	score := fmt.Sprintf("%.2f", s)
+	return Hit{Start: start, End: end, TokStart: -1, TokEnd: -1, Severity: sev, Note: Text{
 		"de": "Statistische Schätzung: " + score + " (1 = sicher). Sie beruht auf Wortmustern, nicht auf einer Regel, und kann irren.",
 		"en": "Statistical estimate: " + score + " (1 = certain). It rests on word patterns, not on a rule, and can be wrong.",
 	}}, true
 }
 
-// The heads of one draft share its features: the engine runs each model rule on the
-// same Doc, so the features are kept for the last few drafts. Weak keys let a
-// finished draft be collected and never match a new one at the same address.
+// The heads of one draft share its scores and, when a span is wanted, its
+// features: the engine runs each model rule on the same Doc, so they are kept for
+// the last few drafts, all heads scored in one pass. Weak keys let a finished draft
+// be collected and never match a new one at the same address.
 var featCache struct {
 	sync.Mutex
 	next  int
-	slots [8]struct {
-		doc   weak.Pointer[Doc]
-		feats []model.Feature
-	}
+	slots [8]modelSlot
 }
 
+// modelScores returns the score of every head of m on a draft, in the order of its heads.
+func modelScores(m *model.Model, doc *Doc) []float64 {
+	s := modelCached(doc, func(s *modelSlot) bool { return s.scores != nil })
+	if s.scores != nil {
+		return s.scores
+	}
+	scores := m.ScoreDraft(doc.Prepared)
+	modelStore(doc, func(s *modelSlot) { s.scores = scores })
+	return scores
+}
+
+// modelFeatures returns the features of a draft.
 func modelFeatures(m *model.Model, doc *Doc) []model.Feature {
+	s := modelCached(doc, func(s *modelSlot) bool { return s.feats != nil })
+	if s.feats != nil {
+		return s.feats
+	}
+	feats := model.Extract(doc.Prepared, m.Bits)
+	modelStore(doc, func(s *modelSlot) { s.feats = feats })
+	return feats
+}
+
+type modelSlot struct {
+	doc    weak.Pointer[Doc]
+	feats  []model.Feature
+	scores []float64
+}
+
+// modelCached returns a copy of the draft's slot when it has what want asks for.
+func modelCached(doc *Doc, want func(*modelSlot) bool) modelSlot {
 	key := weak.Make(doc)
 	featCache.Lock()
-	for _, s := range featCache.slots {
-		if s.doc == key && s.doc.Value() != nil {
-			featCache.Unlock()
-			return s.feats
+	defer featCache.Unlock()
+	for i := range featCache.slots {
+		if s := &featCache.slots[i]; s.doc == key && s.doc.Value() != nil && want(s) {
+			return *s
 		}
 	}
-	featCache.Unlock()
-	feats := model.Extract(doc.Prepared, m.Bits)
+	return modelSlot{}
+}
+
+// modelStore sets part of the draft's slot, taking a new slot if it has none.
+func modelStore(doc *Doc, set func(*modelSlot)) {
+	key := weak.Make(doc)
 	featCache.Lock()
+	defer featCache.Unlock()
+	for i := range featCache.slots {
+		if s := &featCache.slots[i]; s.doc == key && s.doc.Value() != nil {
+			set(s)
+			return
+		}
+	}
 	s := &featCache.slots[featCache.next]
-	s.doc, s.feats = key, feats
+	*s = modelSlot{doc: key}
+	set(s)
 	featCache.next = (featCache.next + 1) % len(featCache.slots)
-	featCache.Unlock()
-	return feats
 }
 
 // Function words that tell German from English in a short draft; words both

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"weak"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/text"
@@ -165,51 +167,128 @@ var (
 	hedges  = set("kein", "keine", "keinen", "nicht", "not", "no", "never", "nie", "if", "wenn", "falls", "ob", "whether")
 )
 
+// specialNames fixes the order of the categories in the shared index.
+var specialNames = []string{"health", "sexual_orientation", "religion", "ethnicity", "trade_union", "criminal"}
+
 // specialValidator flags special-category facts about a person; see specialCategories.
+// The six categories are matched together in one pass over the tokens, once per
+// draft, and each rule takes its category's hits.
 func specialValidator(params map[string]string) (MatchFunc, error) {
-	cat, ok := specialCategories[params["category"]]
-	if !ok {
+	c := slices.Index(specialNames, params["category"])
+	if _, ok := specialCategories[params["category"]]; !ok || c < 0 {
 		return nil, fmt.Errorf("param category must be one of health, sexual_orientation, religion, ethnicity, trade_union, criminal; got %q", params["category"])
 	}
-	idx := newPhraseIndex(cat.terms)
+	all := specialAll()
 	return func(doc *Doc) []Hit {
-		var hits []Hit
-		toks := doc.Tokens
-		var cand []int
-		for i := range toks {
-			cand = idx.candidates(toks, i, cand[:0])
-			if len(cand) == 0 {
-				continue
-			}
-			ph, ok := matchPhrases(doc, cat.terms, cand, i)
-			if !ok {
-				continue
-			}
-			n := len(ph.words)
-			if i > 0 && hedges[toks[i-1].Norm] || hypothetical(doc, i) || groupBefore(toks, i) {
-				continue
-			}
-			who := aboutWhom(doc, i, i+n)
-			sev := cat.self
-			if who == whoOther {
-				sev = cat.other
-			}
-			if who == whoNobody || sev == check.SeverityNone {
-				continue
-			}
-			fa, fb := i+ph.focusStart, i+ph.focusEnd
-			h := Hit{Start: toks[fa].Start, End: toks[fb-1].End, TokStart: fa, TokEnd: fb, Severity: sev}
-			if who == whoOther {
-				h.Note = Text{"de": "Es geht um eine andere Person – sie hat nicht zugestimmt, dass das öffentlich wird.", "en": "This is about another person, who has not agreed to it being made public."}
-			} else {
-				h.Note = Text{"de": "Es geht um Sie selbst – das ist Ihre Entscheidung, aber es bleibt dauerhaft auffindbar.", "en": "This is about you – your decision, but it stays findable for good."}
-			}
-			if !overlapsHits(h, hits) {
-				hits = append(hits, h)
-			}
-		}
-		return hits
+		return all.hits(doc)[c]
 	}, nil
+}
+
+// specialIndex indexes the phrases of all categories together, category after
+// category, so that a token is looked up once for all of them.
+type specialIndex struct {
+	phrases []phrase
+	// first[c] is the first phrase of category c; first[len(cats)] ends the last.
+	first []int
+	cats  []specialCategory
+	idx   *phraseIndex
+}
+
+var specialAll = sync.OnceValue(func() *specialIndex {
+	x := &specialIndex{}
+	for _, name := range specialNames {
+		cat := specialCategories[name]
+		x.first = append(x.first, len(x.phrases))
+		x.phrases = append(x.phrases, cat.terms...)
+		x.cats = append(x.cats, cat)
+	}
+	x.first = append(x.first, len(x.phrases))
+	x.idx = newPhraseIndex(x.phrases)
+	return x
+})
+
+// The six rules of one draft share its matching: the engine runs them on the same
+// Doc, so the hits are kept for the last few drafts. Weak keys let a finished draft
+// be collected and never match a new one at the same address.
+var specialCache struct {
+	sync.Mutex
+	next  int
+	slots [8]struct {
+		doc  weak.Pointer[Doc]
+		hits [][]Hit
+	}
+}
+
+// hits returns the hits of every category on a draft, in the order of specialNames.
+func (x *specialIndex) hits(doc *Doc) [][]Hit {
+	key := weak.Make(doc)
+	specialCache.Lock()
+	for _, s := range specialCache.slots {
+		if s.doc == key && s.doc.Value() != nil {
+			specialCache.Unlock()
+			return s.hits
+		}
+	}
+	specialCache.Unlock()
+	hits := x.match(doc)
+	specialCache.Lock()
+	s := &specialCache.slots[specialCache.next]
+	s.doc, s.hits = key, hits
+	specialCache.next = (specialCache.next + 1) % len(specialCache.slots)
+	specialCache.Unlock()
+	return hits
+}
+
+// match finds the hits of every category: at each token, the candidates of the
+// shared index, which come in ascending order and so category by category, are
+// tried for each category as its own index would have given them.
+func (x *specialIndex) match(doc *Doc) [][]Hit {
+	hits := make([][]Hit, len(x.cats))
+	var cand []int
+	for i := range doc.Tokens {
+		cand = x.idx.candidates(doc.Tokens, i, cand[:0])
+		for rest := cand; len(rest) > 0; {
+			c, _ := slices.BinarySearch(x.first, rest[0]+1)
+			c--
+			n, _ := slices.BinarySearch(rest, x.first[c+1])
+			hits[c] = specialAt(doc, x.cats[c], x.phrases, rest[:n], i, hits[c])
+			rest = rest[n:]
+		}
+	}
+	return hits
+}
+
+// specialAt appends the hit of a category at toks[i], if any, to hits; cand are
+// the category's phrases in ps that may match there, in ascending order.
+func specialAt(doc *Doc, cat specialCategory, ps []phrase, cand []int, i int, hits []Hit) []Hit {
+	toks := doc.Tokens
+	ph, ok := matchPhrases(doc, ps, cand, i)
+	if !ok {
+		return hits
+	}
+	n := len(ph.words)
+	if i > 0 && hedges[toks[i-1].Norm] || hypothetical(doc, i) || groupBefore(toks, i) {
+		return hits
+	}
+	who := aboutWhom(doc, i, i+n)
+	sev := cat.self
+	if who == whoOther {
+		sev = cat.other
+	}
+	if who == whoNobody || sev == check.SeverityNone {
+		return hits
+	}
+	fa, fb := i+ph.focusStart, i+ph.focusEnd
+	h := Hit{Start: toks[fa].Start, End: toks[fb-1].End, TokStart: fa, TokEnd: fb, Severity: sev}
+	if who == whoOther {
+		h.Note = Text{"de": "Es geht um eine andere Person – sie hat nicht zugestimmt, dass das öffentlich wird.", "en": "This is about another person, who has not agreed to it being made public."}
+	} else {
+		h.Note = Text{"de": "Es geht um Sie selbst – das ist Ihre Entscheidung, aber es bleibt dauerhaft auffindbar.", "en": "This is about you – your decision, but it stays findable for good."}
+	}
+	if !overlapsHits(h, hits) {
+		hits = append(hits, h)
+	}
+	return hits
 }
 
 // phraseIndex finds the phrases whose first word may match a token, so that a token
@@ -229,6 +308,10 @@ type phraseIndex struct {
 	// plain words ("mein mann …"): a pronoun starts many phrases, few of them go on
 	// with the word that follows it.
 	pairs map[string]map[string][]int
+	// skips indexes by first and third word the phrases of a plain word, any word and
+	// a plain word ("ist _ =schwul"): a copula starts dozens of them, and the third
+	// word rules out nearly all.
+	skips map[string]map[string][]int
 	// Filters that rule most words out before any map lookup: hashed whole words of
 	// exact and pairs, the first two bytes of prefix keys and the last two of suffix
 	// keys (short keys switch their filter off).
@@ -267,9 +350,22 @@ func newPhraseIndex(ps []phrase) *phraseIndex {
 
 // indexPhrases indexes the phrases ps[ids] by their word at pos.
 func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
-	x := &phraseIndex{exact: map[string][]int{}, prefix: map[string][]int{}, suffix: map[string][]int{}, pairs: map[string]map[string][]int{}}
+	x := &phraseIndex{exact: map[string][]int{}, prefix: map[string][]int{}, suffix: map[string][]int{}, pairs: map[string]map[string][]int{},
+		skips: map[string]map[string][]int{}}
 	var open []int
 	for _, i := range ids {
+		if words := ps[i].words; pos == 0 && len(words) > 2 && plain(words[0]) && slices.Equal(words[1], []string{"_"}) && plain(words[2]) {
+			for _, a := range words[0] {
+				if x.skips[a] == nil {
+					x.skips[a] = map[string][]int{}
+					x.addWord(a)
+				}
+				for _, c := range words[2] {
+					x.skips[a][c] = append(x.skips[a][c], i)
+				}
+			}
+			continue
+		}
 		if words := ps[i].words; pos == 0 && len(words) > 1 && plain(words[0]) && plain(words[1]) {
 			for _, a := range words[0] {
 				if x.pairs[a] == nil {
@@ -325,8 +421,9 @@ func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 }
 
 // candidates appends to dst, in ascending order without repeats, the phrases that may
-// match at toks[i]: by the token's word, or, for phrases whose first word may be
-// anything, by the next token's.
+// match at toks[i]: by the token's word, with the next or the one after for the
+// phrases in pairs and skips, or, for phrases whose first word may be anything, by
+// the next token's.
 func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 	w := toks[i].Norm
 	known := x.hasWord(w)
@@ -335,6 +432,11 @@ func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 		if known {
 			if next := x.pairs[w]; next != nil {
 				dst = append(dst, next[toks[i+1].Norm]...)
+			}
+			if i+2 < len(toks) {
+				if third := x.skips[w]; third != nil {
+					dst = append(dst, third[toks[i+2].Norm]...)
+				}
 			}
 		}
 		if x.then != nil {
