@@ -127,6 +127,7 @@ type childScan struct {
 	doc      *Doc
 	de, en   bool
 	toks     []text.Token
+	cls      []childClass // the word lists of each token
 	lower    string
 	anchors  []*childAnchor
 	details  []*childPiece
@@ -139,12 +140,20 @@ type childScan struct {
 	// routineMay says which of routineExprs may match the draft at all
 	routineMay [4]bool
 	hay        *text.Haystack
+	sameFold   bool // text.Fold(lower) is text.Fold(doc.Original)
+	// noShortcuts runs every step on every draft, for tests that compare the shortcuts
+	// with the plain analysis
+	noShortcuts bool
 }
 
 // lowerHay is the folded lower-cased text for the guards of the expressions run on it.
 func (s *childScan) lowerHay() *text.Haystack {
 	if s.hay == nil {
-		s.hay = text.NewHaystack(text.Fold(s.lower))
+		if s.sameFold && !s.noShortcuts {
+			s.hay = s.doc.Folded()
+		} else {
+			s.hay = text.NewHaystack(text.Fold(s.lower))
+		}
 	}
 	return s.hay
 }
@@ -159,17 +168,18 @@ func (s *childScan) run() *childAnalysis {
 	s.de = slices.Contains(d.Langs, "de")
 	s.en = slices.Contains(d.Langs, "en")
 	s.toks = d.Tokens
-	s.lower = lowerSameLen(d.Original)
-	for _, t := range s.toks {
-		switch t.Norm {
-		case "ich", "wir", "mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer",
-			"i", "we", "my", "our", "i'm", "we're", "uns", "us":
+	s.lower, s.sameFold = lowerSameLenFold(d.Original)
+	s.cls = make([]childClass, len(s.toks))
+	for i, t := range s.toks {
+		c := classOf(t.Norm)
+		s.cls[i] = c
+		if c&ccFirstPerson != 0 {
 			s.firstP = true
 		}
-		if businessWords[t.Norm] {
+		if c&ccBusiness != 0 {
 			s.business = true
 		}
-		if groupContext[t.Norm] {
+		if c&ccGroupContext != 0 {
 			s.groupCtx = true
 		}
 		// "Igelgruppe", "Klasse 2b", "Room 4"
@@ -179,7 +189,7 @@ func (s *childScan) run() *childAnalysis {
 		if (t.Norm == "klasse" || t.Norm == "room" || t.Norm == "class") && t.Index+1 < len(d.Tokens) && d.Tokens[t.Index+1].Digits > 0 {
 			s.groupCtx = true
 		}
-		if groupPlaces[t.Norm] && t.Index > 0 {
+		if c&ccGroupPlace != 0 && t.Index > 0 {
 			if p := d.Tokens[t.Index-1].Norm; strings.HasPrefix(p, "unser") || p == "our" {
 				s.groupCtx = true
 			}
@@ -187,6 +197,10 @@ func (s *childScan) run() *childAnalysis {
 	}
 	s.findAnchors()
 	s.findNames()
+	// every finding hangs on a child reference, and the finders after these add none
+	if len(s.anchors) == 0 && !s.noShortcuts {
+		return &childAnalysis{hits: map[string][]Hit{}}
+	}
 	s.findAges()
 	s.findBirth()
 	s.findInstitutions()
@@ -304,19 +318,58 @@ func foldUmlauts(s string) string { return umlautFold.Replace(s) }
 // lowerSameLen lower-cases s rune by rune, keeping a rune whose lower case has another
 // byte length, so that offsets stay those of the original.
 func lowerSameLen(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	l, _ := lowerSameLenFold(s)
+	return l
+}
+
+// lowerSameLenFold is lowerSameLen that also reports whether text.Fold turns the
+// result into the same string as s: then the guards may use the draft's folded
+// haystack, made once for every rule, instead of one of their own.
+func lowerSameLenFold(s string) (string, bool) {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s, true
+	}
+	// every rune keeps its width, so the result has the length of s
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	sameFold := true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		l := unicode.ToLower(r)
 		if r == utf8.RuneError || utf8.RuneLen(l) != w {
-			b.WriteString(s[i : i+w]) // invalid bytes stay as they are
+			copy(b[i:], s[i:i+w]) // invalid bytes stay as they are
 		} else {
-			b.WriteRune(l)
+			utf8.EncodeRune(b[i:], l)
+			if l != r && !sameOrbit(r, l) {
+				sameFold = false
+			}
 		}
 		i += w
 	}
-	return b.String()
+	return string(b), sameFold
+}
+
+// sameOrbit reports whether l is one of the runes r folds to.
+func sameOrbit(r, l rune) bool {
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f == l {
+			return true
+		}
+	}
+	return false
 }
 
 // reU compiles a pattern written with ae/oe/ue so that it also matches ä/ö/ü.
@@ -341,12 +394,16 @@ func (s *childScan) addAnchor(a *childAnchor) {
 func (s *childScan) findAnchors() {
 	for i := range s.toks {
 		n := s.toks[i].Norm
+		c := s.cls[i]
 		// "my daughter's", "our little one’s"
-		n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
+		if m := strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"); m != n {
+			n, c = m, classOf(m)
+		}
 		if s.de {
-			if info, ok := kinDE[n]; ok {
-				s.kinAnchor(i, info, possessiveDE, kinFillersDE, "de")
-			} else if info, ok := ownKinDE[n]; ok {
+			if c&ccKinDE != 0 {
+				s.kinAnchor(i, kinDE[n], possessiveDE, kinFillersDE, "de")
+			} else if c&ccOwnKinDE != 0 {
+				info := ownKinDE[n]
 				s.addAnchor(&childAnchor{start: s.toks[i].Start, end: s.toks[i].End, tokA: i, tokB: i + 1,
 					kin: Text{"de": "unser " + info.de, "en": "our " + info.en}, fem: info.fem})
 			} else if info, ok := typoKin(n, typoDE); ok {
@@ -354,8 +411,8 @@ func (s *childScan) findAnchors() {
 			}
 		}
 		if s.en {
-			if info, ok := kinEN[n]; ok {
-				s.kinAnchor(i, info, possessiveEN, kinFillersEN, "en")
+			if c&ccKinEN != 0 {
+				s.kinAnchor(i, kinEN[n], possessiveEN, kinFillersEN, "en")
 			} else if info, ok := typoKin(n, typoEN); ok {
 				s.kinAnchor(i, info, possessiveEN, kinFillersEN, "en")
 			}
@@ -459,7 +516,7 @@ func (s *childScan) firstPersonNear(i, j, n int) bool {
 // negatedNear reports a negation within n tokens before token i.
 func (s *childScan) negatedNear(i, n int) bool {
 	for k := i - 1; k >= 0 && k >= i-n; k-- {
-		if negators[s.toks[k].Norm] || s.toks[k].Norm == "keine" || s.toks[k].Norm == "ohne" || s.toks[k].Norm == "without" {
+		if s.cls[k]&ccNegator != 0 || s.toks[k].Norm == "keine" || s.toks[k].Norm == "ohne" || s.toks[k].Norm == "without" {
 			return true
 		}
 		if s.breakBetween(k, k+1) {
@@ -472,12 +529,17 @@ func (s *childScan) negatedNear(i, n int) bool {
 // typoKin matches a misspelt kinship word one edit away ("Tocher", "daugther"); only
 // words of six letters or more, so that short words never collide.
 func typoKin(n string, words []typoWord) (kinInfo, bool) {
-	if len(n) < 6 || kinFillersDE[n] || kinFillersEN[n] || littleWords[n] || commonNotKin[n] {
+	if len(n) < 6 {
 		return kinInfo{}, false
 	}
-	for _, w := range words {
-		if w.w[0] == n[0] && editOne(n, w.w) {
-			return w.info, true
+	// words are sorted, so those that begin with n's first letter stand together
+	k, _ := slices.BinarySearchFunc(words, n[0], func(w typoWord, c byte) int { return int(w.w[0]) - int(c) })
+	for ; k < len(words) && words[k].w[0] == n[0]; k++ {
+		if editOne(n, words[k].w) {
+			if classOf(n)&ccTypoStop != 0 {
+				return kinInfo{}, false
+			}
+			return words[k].info, true
 		}
 	}
 	return kinInfo{}, false
@@ -646,7 +708,7 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 func (s *childScan) markAdults() {
 	for _, a := range s.anchors {
 		for k := max(0, a.tokA-30); k < min(len(s.toks), a.tokB+30); k++ {
-			if adultContext[s.toks[k].Norm] && !s.paraBreak(s.toks[k].Start, a.start) {
+			if s.cls[k]&ccAdultContext != 0 && !s.paraBreak(s.toks[k].Start, a.start) {
 				a.adult = true
 			}
 		}
@@ -723,18 +785,14 @@ var nameStop = set("ich", "du", "er", "sie", "es", "wir", "ihr", "i", "he", "she
 
 // isName reports whether token i is a child's given name by itself (not ambiguous).
 func (s *childScan) isName(i int, afterKin bool) bool {
-	if i < 0 || i >= len(s.toks) || !s.cap(i) || s.toks[i].Mention || s.toks[i].Digits > 0 {
+	if !s.has(i, ccFirstName) || !s.cap(i) || s.toks[i].Mention || s.toks[i].Digits > 0 {
 		return false
 	}
 	t := s.toks[i]
 	if t.Upper > 1 && t.Upper == t.Letters {
 		return false
 	}
-	n := t.Norm
-	if firstNames[n] {
-		return afterKin || !ambiguousNames[n]
-	}
-	return false
+	return afterKin || s.cls[i]&ccAmbiguousName == 0
 }
 
 // parenAge returns the age in "(4)" or "(4 J.)" right after token i, with its byte end.
@@ -772,7 +830,7 @@ var parenAgeWindow = windowOf(parenAgeRe)
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func (s *childScan) findNames() {
-	claimed := map[int]bool{}
+	claimed := make([]bool, len(s.toks))
 	addName := func(i int, a *childAnchor, start int, kinRedact Text) {
 		if claimed[i] {
 			return
@@ -879,25 +937,20 @@ func (s *childScan) findNames() {
 	}
 	// "Emma (4)": a capitalised word with a child's age in brackets is a child reference
 	for i := range s.toks {
-		n := s.toks[i].Norm
-		_, kde := kinDE[n]
-		_, ken := kinEN[n]
-		if claimed[i] || !s.cap(i) || nameStop[n] || placeStop[n] || kde || ken || adultKin[n] {
+		if claimed[i] || s.cls[i]&(ccNameStop|ccPlaceStop|ccKinDE|ccKinEN|ccAdultKin) != 0 || !s.cap(i) {
 			continue
 		}
 		age, _, _, ok := s.parenAge(i)
-		if !ok || age >= 18 || claimed[i-1] {
+		if !ok || age >= 18 || i > 0 && claimed[i-1] {
 			continue
 		}
 		t := s.toks[i]
 		a := &childAnchor{start: t.Start, end: t.End, tokA: i, tokB: i + 1, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true,
-			needsChild: !firstNames[n]}
+			needsChild: s.cls[i]&ccFirstName == 0}
 		s.addAnchor(a)
 		// "Patenkind Mia (2)", "Grandson Leo (6)": keep the kinship word
 		if k := i - 1; k >= 0 && !s.breakBetween(k, i) && s.doc.Original[s.toks[k].End:t.Start] == " " {
-			_, kde := kinDE[s.toks[k].Norm]
-			_, ken := kinEN[s.toks[k].Norm]
-			if kde || ken {
+			if s.cls[k]&(ccKinDE|ccKinEN) != 0 {
 				w := s.orig(s.toks[k].Start, s.toks[k].End)
 				addName(i, a, s.toks[k].Start, both(w))
 				continue
@@ -910,18 +963,25 @@ func (s *childScan) findNames() {
 		if claimed[i] {
 			continue
 		}
-		n := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s.toks[i].Norm, "'s"), "’s"), "s")
-		if !s.isName(i, false) && !(n != s.toks[i].Norm && s.cap(i) && firstNames[n] && !ambiguousNames[n]) {
+		if !s.isName(i, false) {
+			// "Emma's", "Bens": every suffix dropped here ends in s
+			norm := s.toks[i].Norm
+			if !strings.HasSuffix(norm, "s") {
+				continue
+			}
+			c := classOf(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "’s"), "s"))
+			if !(c&ccFirstName != 0 && c&ccAmbiguousName == 0 && s.cap(i)) {
+				continue
+			}
+		}
+		if i > 0 && s.cls[i-1]&ccAdultKin != 0 {
 			continue
 		}
-		if i > 0 && adultKin[s.toks[i-1].Norm] {
-			continue
-		}
-		if i > 1 && adultKin[s.toks[i-2].Norm] && (s.toks[i-1].Norm == "und" || s.toks[i-1].Norm == "and") {
+		if i > 1 && s.cls[i-2]&ccAdultKin != 0 && (s.toks[i-1].Norm == "und" || s.toks[i-1].Norm == "and") {
 			continue
 		}
 		// "Charlie Villanueva": a full name on its own is mostly a public figure
-		if j := i + 1; j < len(s.toks) && s.cap(j) && !s.breakBetween(i, j) && !firstNames[s.toks[j].Norm] {
+		if j := i + 1; j < len(s.toks) && s.cap(j) && !s.breakBetween(i, j) && s.cls[j]&ccFirstName == 0 {
 			continue
 		}
 		if i > 0 && s.cap(i-1) && !s.breakBetween(i-1, i) && !s.sentenceStart(i) {
@@ -1026,9 +1086,56 @@ var agePatterns = []agePattern{
 	{re: reU(`\b(\d{1,2}) ?(?:yo|y/o|yrs? old)\b`), lang: "en", en: "child", need: []string{"yo", "y/o", "yr"}},
 }
 
-func (s *childScan) findAges() {
+// ageNeeds are the strings of every agePattern's need, each once: patterns share
+// them, and a draft is searched for each at most once.
+var ageNeeds = newAgeNeeds()
+
+type ageNeedIndex struct {
+	strs   []string
+	guards []*text.Guard // say when a string cannot be in the draft without a search
+	of     [][]int       // indexes into strs for each pattern
+}
+
+func newAgeNeeds() ageNeedIndex {
+	var x ageNeedIndex
+	at := map[string]int{}
 	for _, ap := range agePatterns {
-		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) || !containsAny(s.lower, ap.need) {
+		var ids []int
+		for _, n := range ap.need {
+			k, ok := at[n]
+			if !ok {
+				k = len(x.strs)
+				at[n] = k
+				x.strs = append(x.strs, n)
+				x.guards = append(x.guards, text.NewGuard(regexp.MustCompile(regexp.QuoteMeta(n))))
+			}
+			ids = append(ids, k)
+		}
+		x.of = append(x.of, ids)
+	}
+	return x
+}
+
+// ageNeedsMet reports whether s.lower holds one of agePatterns[k].need (or the list
+// is empty), looking for each string once per draft.
+func (s *childScan) ageNeedsMet(k int, seen, found []bool) bool {
+	ids := ageNeeds.of[k]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			found[id] = ageNeeds.guards[id].MayMatchIn(s.lowerHay()) && strings.Contains(s.lower, ageNeeds.strs[id])
+		}
+		if found[id] {
+			return true
+		}
+	}
+	return len(ids) == 0
+}
+
+func (s *childScan) findAges() {
+	seen, found := make([]bool, len(ageNeeds.strs)), make([]bool, len(ageNeeds.strs))
+	for k, ap := range agePatterns {
+		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) || !s.ageNeedsMet(k, seen, found) {
 			continue
 		}
 		for _, h := range s.regexHits(ap.re, ap.spanG) {
@@ -1077,7 +1184,7 @@ func (s *childScan) findAges() {
 	}
 	// "Sophie, 9, hat …"
 	for i := range s.toks {
-		if !s.cap(i) || !firstNames[s.toks[i].Norm] {
+		if s.cls[i]&ccFirstName == 0 || !s.cap(i) {
 			continue
 		}
 		rest := s.doc.Original[s.toks[i].End:]
@@ -1103,25 +1210,21 @@ func (s *childScan) findAges() {
 		if !ok {
 			continue
 		}
-		n := s.toks[i].Norm
-		_, kde := kinDE[n]
-		_, ken := kinEN[n]
-		if !s.cap(i) && !kde && !ken {
+		kin := s.cls[i]&(ccKinDE|ccKinEN) != 0
+		if !s.cap(i) && !kin {
 			continue
 		}
 		word := s.orig(s.toks[i].Start, s.toks[i].End)
 		de, en := word, word
-		if k := i - 1; !kde && !ken && k >= 0 && s.doc.Original[s.toks[k].End:s.toks[i].Start] == " " {
-			_, pde := kinDE[s.toks[k].Norm]
-			_, pen := kinEN[s.toks[k].Norm]
-			if pde || pen {
+		if k := i - 1; !kin && k >= 0 && s.doc.Original[s.toks[k].End:s.toks[i].Start] == " " {
+			if s.cls[k]&(ccKinDE|ccKinEN) != 0 {
 				w := s.orig(s.toks[k].Start, s.toks[k].End)
 				s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[k].Start, end: pe, tokA: k, tokB: s.doc.TokenAt(pe-1) + 1,
 					sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: both(w), repl: Texts{"de": {w}, "en": {w}}})
 				continue
 			}
 		}
-		if !kde && !ken {
+		if !kin {
 			de, en = "unser Kind", "our child"
 			if s.sentenceStart(i) {
 				de, en = "Unser Kind", "Our child"
@@ -1131,16 +1234,6 @@ func (s *childScan) findAges() {
 			sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": de, "en": en},
 			repl: Texts{"de": {de}, "en": {en}}})
 	}
-}
-
-// containsAny reports whether s contains one of subs (or subs is empty).
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return len(subs) == 0
 }
 
 // dedupeAges keeps the longest of overlapping age phrases ("ist 7 Jahre alt" over "7 Jahre alt").
@@ -1318,10 +1411,10 @@ func (s *childScan) findInstitutions() {
 	o := s.doc.Original
 	if s.de {
 		for i := range s.toks {
-			label, ok := instHeadDE[s.toks[i].Norm]
-			if !ok {
+			if s.cls[i]&ccInstHeadDE == 0 {
 				continue
 			}
+			label := instHeadDE[s.toks[i].Norm]
 			j := i + 1
 			if j >= len(s.toks) || s.breakBetween(i, j) {
 				continue
@@ -1668,10 +1761,10 @@ var laughing = set("lachen", "gelacht", "lacht", "laughing", "laughed", "laugh",
 
 func (s *childScan) findExposure() {
 	for i := range s.toks {
-		info, ok := exposureWords[s.toks[i].Norm]
-		if !ok {
+		if s.cls[i]&ccExposure == 0 {
 			continue
 		}
+		info := exposureWords[s.toks[i].Norm]
 		s.addExposure(i, i+1, info.sev, info.de, info.en)
 	}
 	for _, ph := range exposureRes {
@@ -1712,8 +1805,9 @@ func (s *childScan) addExposure(i, j, sevN int, de, en string) {
 func (s *childScan) findPhotos() {
 	for i := range s.toks {
 		n := s.toks[i].Norm
-		ok := (s.de && photoDE[n]) || (s.en && photoEN[n])
-		if !ok && s.de {
+		ok := (s.de && s.cls[i]&ccPhotoDE != 0) || (s.en && s.cls[i]&ccPhotoEN != 0)
+		// every compound ending below ends in s, o, d or r
+		if !ok && s.de && n != "" && strings.IndexByte("sodr", n[len(n)-1]) >= 0 {
 			for _, suf := range []string{"fotos", "foto", "bilder", "bild", "videos", "video"} {
 				if strings.HasSuffix(n, suf) && len(n) >= len(suf)+3 && !strings.HasSuffix(n, "vorbild") && !strings.HasSuffix(n, "leitbild") &&
 					!strings.HasSuffix(n, "ausbild") && !strings.HasSuffix(n, "weiterbild") {
@@ -1915,7 +2009,7 @@ func (s *childScan) resolveNeedsChild() {
 			}
 		}
 		for k := max(0, a.tokA-childWindow); k < min(len(s.toks), a.tokB+childWindow) && !child; k++ {
-			if childContext[s.toks[k].Norm] && !s.paraBreak(s.toks[k].Start, a.start) {
+			if s.cls[k]&ccChildContext != 0 && !s.paraBreak(s.toks[k].Start, a.start) {
 				child = true
 			}
 		}

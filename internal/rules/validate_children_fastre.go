@@ -31,11 +31,14 @@ type startRe struct {
 	first, single [256]bool
 	pairs, short  []uint64
 	long          map[uint16][]string
-	lead          string    // the start all those strings share, when they share one
-	wordStart     bool      // every match begins at a word boundary
-	maxLen        int       // longest match in bytes; -1 when unbounded
-	maxSpaces     int       // most white space bytes in a match; -1 when unbounded
-	alpha         [4]uint64 // bytes a match may contain
+	lead          string // the start all those strings share, when they share one
+	wordStart     bool   // every match begins at a word boundary
+	maxLen        int    // longest match in bytes; -1 when unbounded
+	maxSpaces     int    // most white space bytes in a match; -1 when unbounded
+	// maxSolid is the most bytes other than white space in a match, -1 when unbounded:
+	// "is 5\s*!" may run over any amount of white space but not over more words
+	maxSolid int
+	alpha    [4]uint64 // bytes a match may contain
 	// need holds strings one of which every match contains, when they are worth
 	// looking for: a start with none of them in its window cannot match.
 	need []string
@@ -59,7 +62,7 @@ func startOf(re *regexp.Regexp) *startRe {
 }
 
 func newStartRe(re *regexp.Regexp) *startRe {
-	f := &startRe{re: re, maxLen: -1, maxSpaces: -1}
+	f := &startRe{re: re, maxLen: -1, maxSpaces: -1, maxSolid: -1}
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return f
@@ -95,8 +98,9 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	f.wordStart = startsWithBoundary(t)
 	f.maxLen = maxLenOf(t)
 	f.maxSpaces = maxSpacesOf(t)
+	f.maxSolid = maxSolidOf(t)
 	f.lead = commonStart(pres)
-	if need, ok := needOf(t); ok && worthLooking(need) {
+	if need, ok := needOf(t); ok && worthLooking(need) && !startsHoldOne(pres, need) {
 		f.need = need
 	}
 	alphabetOf(t, &f.alpha)
@@ -214,6 +218,18 @@ func (x *search) matchAt(p int) []int {
 	end := min(len(s), x.stop+1)
 	if f.maxLen >= 0 {
 		end = min(end, p+f.maxLen+1)
+	} else if f.maxSolid >= 0 {
+		// a match ends before the maxSolid+1st byte from p that is not white space
+		n, q := 0, p
+		for ; q < end; q++ {
+			if !isSpaceByte(s[q]) {
+				if n == f.maxSolid {
+					break
+				}
+				n++
+			}
+		}
+		end = min(end, q+1)
 	}
 	if f.need != nil {
 		if x.occ == nil {
@@ -631,6 +647,83 @@ func commonStart(ps []prefix) string {
 		c = c[:n]
 	}
 	return c
+}
+
+// startsHoldOne reports whether every start string holds one of need: then every
+// start has one in reach, and looking for them only costs time.
+func startsHoldOne(pres []prefix, need []string) bool {
+	for _, p := range pres {
+		if !slices.ContainsFunc(need, func(n string) bool { return strings.Contains(p.s, n) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxSolidOf returns the most bytes other than white space (those of \s) a match of
+// re may hold, or -1 when that is unbounded.
+func maxSolidOf(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			switch {
+			case r < utf8.RuneSelf && isSpaceByte(byte(r)):
+			case re.Flags&syntax.FoldCase == 0 && utf8.ValidRune(r):
+				n += utf8.RuneLen(r)
+			default:
+				n += utf8.UTFMax
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		// a class of white space only adds nothing; any other rune (or an invalid
+		// byte, matched as U+FFFD) adds at most UTFMax bytes
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if !(r < utf8.RuneSelf && isSpaceByte(byte(r))) {
+					return utf8.UTFMax
+				}
+			}
+		}
+		return 0
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSolidOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxSolidOf(re.Sub[0]) == 0 {
+			return 0
+		}
+		return -1
+	case syntax.OpRepeat:
+		sub := maxSolidOf(re.Sub[0])
+		switch {
+		case sub == 0:
+			return 0
+		case sub < 0 || re.Max < 0:
+			return -1
+		}
+		return sub * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxSolidOf(s)
+			if m < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				n += m
+			} else {
+				n = max(n, m)
+			}
+		}
+		return n
+	}
+	return -1
 }
 
 // maxSpacesOf returns the most white space bytes (those of \s) a match of re may hold,
