@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/text"
@@ -70,13 +71,14 @@ type childPiece struct {
 	start, end int
 	tokA, tokB int
 	sev        check.Severity
-	label      Text
-	note       Text
-	redact     Text
-	repl       Texts
-	name       string // the child's name, for the combined finding
-	ageYears   int    // for ages: years, or -1
-	youth      bool   // a youth team ("F-Jugend", "U9")
+	// the texts of a finding, made into maps only for the pieces that are reported
+	labelDE, labelEN string
+	noteDE, noteEN   string
+	red              bool   // a redaction and a replacement: rde, ren
+	rde, ren         string // the redaction, also the replacement
+	name             string // the child's name, for the combined finding
+	ageYears         int    // for ages: years, or -1
+	youth            bool   // a youth team ("F-Jugend", "U9")
 }
 
 type childAnalysis struct {
@@ -282,8 +284,8 @@ func (s *childScan) orig(a, b int) string { return s.doc.Original[a:b] }
 // regexHits runs a regular expression on the lower-cased original and returns spans
 // of the group (0 for the whole match) with the submatches, umlauts folded ("fünf" → "fuenf").
 // The normalised text is not used here: its leet folding turns "3rd" into "erd".
-func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
-	var out [][3]any
+func (s *childScan) regexHits(re *regexp.Regexp, group int) []reHit {
+	var out []reHit
 	if !guardOf(re).MayMatchIn(s.lowerHay()) {
 		return nil
 	}
@@ -298,9 +300,15 @@ func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
 				subs[k] = foldUmlauts(s.lower[loc[2*k]:loc[2*k+1]])
 			}
 		}
-		out = append(out, [3]any{a, b, subs})
+		out = append(out, reHit{a, b, subs})
 	}
 	return out
+}
+
+// reHit is a match of regexHits: the span of the group asked for and every submatch.
+type reHit struct {
+	a, b int
+	subs []string
 }
 
 // findAllOrig is findAllOrig(s.doc, re), run only where a match can begin.
@@ -313,7 +321,15 @@ func (s *childScan) findAllOrig(re *regexp.Regexp) [][]int {
 
 var umlautFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
-func foldUmlauts(s string) string { return umlautFold.Replace(s) }
+func foldUmlauts(s string) string {
+	// ä, ö, ü and ß are the only runes replaced, and none of them is ASCII
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return umlautFold.Replace(s)
+		}
+	}
+	return s
+}
 
 // lowerSameLen lower-cases s rune by rune, keeping a rune whose lower case has another
 // byte length, so that offsets stay those of the original.
@@ -359,7 +375,8 @@ func lowerSameLenFold(s string) (string, bool) {
 		}
 		i += w
 	}
-	return string(b), sameFold
+	// b is never written again, so the string may share its bytes
+	return unsafe.String(&b[0], len(b)), sameFold
 }
 
 // sameOrbit reports whether l is one of the runes r folds to.
@@ -429,8 +446,8 @@ func (s *childScan) findAnchors() {
 	}
 	for _, re := range ageAnchorRes {
 		for _, h := range s.regexHits(re, 0) {
-			a, b := h[0].(int), h[1].(int)
-			if n := numOf(h[2].([]string)[1]); n < 0 || n >= 18 {
+			a, b := h.a, h.b
+			if n := numOf(h.subs[1]); n < 0 || n >= 18 {
 				continue
 			}
 			i, j := s.tokRange(a, b)
@@ -439,13 +456,13 @@ func (s *childScan) findAnchors() {
 	}
 	// a club's youth team speaking of its players: a group of children
 	for _, h := range s.regexHits(youthTeamRe, 0) {
-		a, b := h[0].(int), h[1].(int)
+		a, b := h.a, h.b
 		i, j := s.tokRange(a, b)
 		s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unsere Mannschaft", "en": "our team"}, plu: true, weak: true, group: true})
 	}
 	for _, re := range parentRes {
 		for _, h := range s.regexHits(re, 0) {
-			a, b := h[0].(int), h[1].(int)
+			a, b := h.a, h.b
 			i, j := s.tokRange(a, b)
 			// "Mama von zwei" describes the author; "kills mother of 2" someone else
 			if i < len(s.toks) && !s.sentenceStart(i) && !s.firstPersonNear(i, i, 3) && !strings.HasPrefix(s.lower[a:], "#") {
@@ -464,7 +481,7 @@ func (s *childScan) findAnchors() {
 		}
 		for _, re := range res {
 			for _, h := range s.regexHits(re, 0) {
-				a, b := h[0].(int), h[1].(int)
+				a, b := h.a, h.b
 				i, j := s.tokRange(a, b)
 				if !s.parentsNear(i, j, 15) || s.negatedNear(i, 3) || s.lookingBack(a) {
 					continue
@@ -838,7 +855,7 @@ func (s *childScan) findNames() {
 		claimed[i] = true
 		end := s.toks[i].End
 		p := &childPiece{kind: ckName, start: start, end: end, tokA: s.doc.TokenAt(start), tokB: i + 1, sev: check.Medium,
-			name: s.orig(s.toks[i].Start, s.toks[i].End), label: Text{"de": "Name", "en": "name"}}
+			name: s.orig(s.toks[i].Start, s.toks[i].End), labelDE: "Name", labelEN: "name"}
 		if age, _, pe, ok := s.parenAge(i); ok && age < 18 {
 			p.end = pe
 		}
@@ -849,12 +866,11 @@ func (s *childScan) findNames() {
 			p.end = max(p.end, s.toks[j].End)
 			p.tokB = j + 1
 			p.sev = check.High
-			p.label = Text{"de": "vollständiger Name", "en": "full name"}
-			p.note = Text{"de": "Vor- und Nachname zusammen machen das Kind im Netz auffindbar.", "en": "First and last name together make the child findable online."}
+			p.labelDE, p.labelEN = "vollständiger Name", "full name"
+			p.noteDE, p.noteEN = "Vor- und Nachname zusammen machen das Kind im Netz auffindbar.", "First and last name together make the child findable online."
 		}
 		if kinRedact != nil {
-			p.redact = kinRedact
-			p.repl = Texts{"de": {kinRedact["de"]}, "en": {kinRedact["en"]}}
+			p.red, p.rde, p.ren = true, kinRedact["de"], kinRedact["en"]
 		} else {
 			de, en := "unser Kind", "our child"
 			if a != nil && a.kin != nil && !a.weak {
@@ -863,8 +879,7 @@ func (s *childScan) findNames() {
 			if s.sentenceStart(s.doc.TokenAt(start)) {
 				de, en = upperFirst(de), upperFirst(en)
 			}
-			p.redact = Text{"de": de, "en": en}
-			p.repl = Texts{"de": {de}, "en": {en}}
+			p.red, p.rde, p.ren = true, de, en
 		}
 		s.details = append(s.details, p)
 	}
@@ -1139,8 +1154,8 @@ func (s *childScan) findAges() {
 			continue
 		}
 		for _, h := range s.regexHits(ap.re, ap.spanG) {
-			a, b := h[0].(int), h[1].(int)
-			subs := h[2].([]string)
+			a, b := h.a, h.b
+			subs := h.subs
 			ng := ap.numG
 			if ng == 0 {
 				ng = 1
@@ -1179,7 +1194,7 @@ func (s *childScan) findAges() {
 				ren = "[age]"
 			}
 			s.details = append(s.details, &childPiece{kind: ckAge, start: a, end: b, tokA: i, tokB: j, sev: check.Medium, ageYears: years,
-				label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}}})
+				labelDE: "Alter", labelEN: "age", red: true, rde: rde, ren: ren})
 		}
 	}
 	// "Sophie, 9, hat …"
@@ -1200,7 +1215,7 @@ func (s *childScan) findAges() {
 		_, tj := s.tokRange(a, b)
 		// the span starts at the name, so that the name's redaction covers ", 9" too
 		s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[i].Start, end: b, tokA: i, tokB: tj, sev: check.Medium, ageYears: age,
-			label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": "unser Kind", "en": "our child"}, repl: Texts{"de": {"unser Kind"}, "en": {"our child"}}})
+			labelDE: "Alter", labelEN: "age", red: true, rde: "unser Kind", ren: "our child"})
 	}
 	s.dedupeAges()
 	// "Emma (4)", "unser Sohn (7)": the bracket goes together with the word before it,
@@ -1220,7 +1235,7 @@ func (s *childScan) findAges() {
 			if s.cls[k]&(ccKinDE|ccKinEN) != 0 {
 				w := s.orig(s.toks[k].Start, s.toks[k].End)
 				s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[k].Start, end: pe, tokA: k, tokB: s.doc.TokenAt(pe-1) + 1,
-					sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: both(w), repl: Texts{"de": {w}, "en": {w}}})
+					sev: check.Medium, ageYears: age, labelDE: "Alter", labelEN: "age", red: true, rde: w, ren: w})
 				continue
 			}
 		}
@@ -1231,8 +1246,7 @@ func (s *childScan) findAges() {
 			}
 		}
 		s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[i].Start, end: pe, tokA: i, tokB: s.doc.TokenAt(pe-1) + 1,
-			sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": de, "en": en},
-			repl: Texts{"de": {de}, "en": {en}}})
+			sev: check.Medium, ageYears: age, labelDE: "Alter", labelEN: "age", red: true, rde: de, ren: en})
 	}
 }
 
@@ -1327,8 +1341,8 @@ func (s *childScan) findBirth() {
 			group = 0
 		}
 		for _, h := range s.regexHits(re, group) {
-			a, b := h[0].(int), h[1].(int)
-			subs := h[2].([]string)
+			a, b := h.a, h.b
+			subs := h.subs
 			year := -1
 			for _, y := range subs[min(2, len(subs)):] {
 				if v, err := strconv.Atoi(y); err == nil {
@@ -1351,8 +1365,7 @@ func (s *childScan) findBirth() {
 				rde, ren = "gesund", "healthy"
 			}
 			s.details = append(s.details, &childPiece{kind: ckBirth, start: a, end: b, tokA: i, tokB: j, sev: check.Medium,
-				label: Text{"de": "Geburtsdatum", "en": "date of birth"}, redact: Text{"de": rde, "en": ren},
-				repl: Texts{"de": {rde}, "en": {ren}}})
+				labelDE: "Geburtsdatum", labelEN: "date of birth", red: true, rde: rde, ren: ren})
 		}
 	}
 }
@@ -1404,7 +1417,7 @@ func (s *childScan) addInstAs(a, b int, de, en, rde0, ren0 string) {
 		rde, ren = rde0, ren0
 	}
 	s.details = append(s.details, &childPiece{kind: ckInstitution, start: a, end: b, tokA: i, tokB: j, sev: check.Medium,
-		label: Text{"de": de, "en": en}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}}})
+		labelDE: de, labelEN: en, red: true, rde: rde, ren: ren})
 }
 
 func (s *childScan) findInstitutions() {
@@ -1548,8 +1561,8 @@ func (s *childScan) addPlace(a, b int, sev check.Severity, de, en string) {
 		}
 	}
 	i, j := s.tokRange(a, b)
-	s.details = append(s.details, &childPiece{kind: ckPlace, start: a, end: b, tokA: i, tokB: j, sev: sev, label: Text{"de": "Ort", "en": "place"},
-		redact: Text{"de": de, "en": en}, repl: Texts{"de": {de}, "en": {en}}})
+	s.details = append(s.details, &childPiece{kind: ckPlace, start: a, end: b, tokA: i, tokB: j, sev: sev, labelDE: "Ort", labelEN: "place",
+		red: true, rde: de, ren: en})
 }
 
 func (s *childScan) findPlaces() {
@@ -1751,8 +1764,8 @@ func (s *childScan) routineIn(a, b int) {
 		rde, ren = w, w
 	}
 	s.details = append(s.details, &childPiece{kind: ckRoutine, start: lo, end: hi, tokA: i, tokB: j, sev: sev,
-		label: Text{"de": "Weg und Uhrzeit", "en": "route and time"}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}},
-		note: Text{"de": "Wer weiß, wann und wo ein Kind regelmäßig unterwegs ist, kann es dort abpassen.", "en": "Anyone who knows when and where a child regularly is can wait there."}})
+		labelDE: "Weg und Uhrzeit", labelEN: "route and time", red: true, rde: rde, ren: ren,
+		noteDE: "Wer weiß, wann und wo ein Kind regelmäßig unterwegs ist, kann es dort abpassen.", noteEN: "Anyone who knows when and where a child regularly is can wait there."})
 }
 
 // --- exposure and photos ---
@@ -1769,7 +1782,7 @@ func (s *childScan) findExposure() {
 	}
 	for _, ph := range exposureRes {
 		for _, h := range s.regexHits(ph.re, 0) {
-			i, j := s.tokRange(h[0].(int), h[1].(int))
+			i, j := s.tokRange(h.a, h.b)
 			s.addExposure(i, j, ph.sev, ph.de, ph.en)
 		}
 	}
@@ -1798,8 +1811,7 @@ func (s *childScan) addExposure(i, j, sevN int, de, en string) {
 		sev = check.High
 	}
 	a, b := s.span(i, j)
-	s.exposure = append(s.exposure, &childPiece{start: a, end: b, tokA: i, tokB: j, sev: sev, label: Text{"de": de, "en": en},
-		note: Text{"de": "Gezeigt wird: " + de + ".", "en": "It shows: " + en + "."}})
+	s.exposure = append(s.exposure, &childPiece{start: a, end: b, tokA: i, tokB: j, sev: sev, labelDE: de, labelEN: en})
 }
 
 func (s *childScan) findPhotos() {
@@ -1865,12 +1877,18 @@ func (s *childScan) emit() *childAnalysis {
 		if sev == check.SeverityNone {
 			continue
 		}
-		h := Hit{Start: p.start, End: p.end, TokStart: -1, Severity: sev, Note: p.note, Replacements: p.repl, Redaction: p.redact}
+		h := Hit{Start: p.start, End: p.end, TokStart: -1, Severity: sev}
+		if p.noteDE != "" || p.noteEN != "" {
+			h.Note = Text{"de": p.noteDE, "en": p.noteEN}
+		}
+		if p.red {
+			h.Replacements = Texts{"de": {p.rde}, "en": {p.ren}}
+			if p.rde != "" {
+				h.Redaction = Text{"de": p.rde, "en": p.ren}
+			}
+		}
 		if a.group {
 			h.Note = groupNote
-		}
-		if p.redact != nil && p.redact["de"] == "" {
-			h.Redaction = nil
 		}
 		add(childEmitOf[p.kind], h)
 		linked = append(linked, p)
@@ -1890,7 +1908,7 @@ func (s *childScan) emit() *childAnalysis {
 		}
 		a.used = true
 		sev := p.sev
-		note := p.note
+		note := Text{"de": "Gezeigt wird: " + p.labelDE + ".", "en": "It shows: " + p.labelEN + "."}
 		if photoNear(p) && sev < check.High {
 			sev = check.High
 			note = Text{"de": note["de"] + " Als Foto oder Video bleibt der Moment für immer im Netz.", "en": note["en"] + " As a photo or video the moment stays online for good."}
@@ -1933,8 +1951,8 @@ func (s *childScan) emit() *childAnalysis {
 			continue
 		}
 		kinds[p.kind] = true
-		labelsDE = append(labelsDE, p.label["de"])
-		labelsEN = append(labelsEN, p.label["en"])
+		labelsDE = append(labelsDE, p.labelDE)
+		labelsEN = append(labelsEN, p.labelEN)
 	}
 	if len(kinds) >= 2 {
 		subjDE, subjEN := "Ihr Kind", "your child"
@@ -1987,7 +2005,7 @@ func (s *childScan) ownSingular() bool {
 func (s *childScan) resolveNeedsChild() {
 	evidence := map[*childAnchor]bool{}
 	for _, p := range s.details {
-		if p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.label["de"] != "Verein" || p.youth) || p.kind == ckBirth {
+		if p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.labelDE != "Verein" || p.youth) || p.kind == ckBirth {
 			if a := s.nearest(p, childWindow); a != nil && p.start != a.start {
 				evidence[a] = true
 			}
