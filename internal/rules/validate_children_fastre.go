@@ -27,12 +27,13 @@ type startRe struct {
 	// Every match begins with one of a set of strings of up to startKey bytes:
 	// first holds their first bytes, single those that are a whole string, pairs the
 	// first two bytes of the others, short those two bytes when they are a whole
-	// string, and long the longer strings by their first two bytes.
+	// string, and long the longer strings (three or four bytes) as numbers.
 	first, single [256]bool
 	pairs, short  []uint64
-	long          map[uint16][]string
+	long          map[uint64]struct{}
 	lead          string // the start all those strings share, when they share one
 	wordStart     bool   // every match begins at a word boundary
+	wordFirst     bool   // and with a word character: never inside a word
 	maxLen        int    // longest match in bytes; -1 when unbounded
 	maxSpaces     int    // most white space bytes in a match; -1 when unbounded
 	// maxSolid is the most bytes other than white space in a match, -1 when unbounded:
@@ -71,7 +72,7 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	if !known {
 		return f
 	}
-	f.pairs, f.short, f.long = make([]uint64, 1<<16/64), make([]uint64, 1<<16/64), map[uint16][]string{}
+	f.pairs, f.short, f.long = make([]uint64, 1<<16/64), make([]uint64, 1<<16/64), map[uint64]struct{}{}
 	for _, p := range pres {
 		if len(p.s) == 0 {
 			return f // an empty match or a start anywhere
@@ -86,7 +87,7 @@ func newStartRe(re *regexp.Regexp) *startRe {
 		if len(p.s) == 2 {
 			setBit(f.short, int(k))
 		} else {
-			f.long[k] = append(f.long[k], p.s)
+			f.long[longKey(p.s)] = struct{}{}
 		}
 	}
 	atStart, err1 := regexp.Compile(`^(?:` + re.String() + `)`)
@@ -96,6 +97,12 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	}
 	f.atStart, f.after = atStart, after
 	f.wordStart = startsWithBoundary(t)
+	f.wordFirst = f.wordStart
+	for c := range 256 {
+		if f.first[c] && !wordBytes[c] {
+			f.wordFirst = false
+		}
+	}
 	f.maxLen = maxLenOf(t)
 	f.maxSpaces = maxSpacesOf(t)
 	f.maxSolid = maxSolidOf(t)
@@ -108,9 +115,26 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	return f
 }
 
+// wordBytes are the bytes \b counts as word characters.
+var wordBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = syntax.IsWordChar(rune(c))
+	}
+	return t
+}()
+
+// longKey numbers a string of three or four bytes, its length in the high bits.
+func longKey(x string) uint64 {
+	k := uint64(len(x)) << 32
+	for i := 0; i < len(x); i++ {
+		k |= uint64(x[i]) << (8 * (len(x) - 1 - i))
+	}
+	return k
+}
+
 func setBit(b []uint64, i int)       { b[i>>6] |= 1 << (i & 63) }
 func hasBit(b []uint64, i int) bool  { return b[i>>6]&(1<<(i&63)) != 0 }
-func isWordByte(c byte) bool         { return c < utf8.RuneSelf && syntax.IsWordChar(rune(c)) }
+func isWordByte(c byte) bool         { return wordBytes[c] }
 func isContinuationByte(c byte) bool { return c&0xC0 == 0x80 }
 
 // mayStart reports whether a match can begin at byte p of s, where s[p] is in first.
@@ -136,8 +160,16 @@ func (f *startRe) mayStart(s string, p int) bool {
 	if hasBit(f.short, k) {
 		return true
 	}
-	for _, x := range f.long[uint16(k)] {
-		if strings.HasPrefix(s[p:], x) {
+	if len(f.long) == 0 {
+		return false
+	}
+	if p+3 <= len(s) {
+		if _, ok := f.long[longKey(s[p:p+3])]; ok {
+			return true
+		}
+	}
+	if p+4 <= len(s) {
+		if _, ok := f.long[longKey(s[p:p+4])]; ok {
 			return true
 		}
 	}
@@ -190,7 +222,7 @@ func (x *search) next(p int) int {
 				return len(s)
 			}
 			p += k
-		} else if !f.first[s[p]] {
+		} else if !f.first[s[p]] || f.wordFirst && p > 0 && wordBytes[s[p-1]] {
 			p++
 			continue
 		}
