@@ -545,21 +545,26 @@ func (s *childScan) negatedNear(i, n int) bool {
 
 // typoKin matches a misspelt kinship word one edit away ("Tocher", "daugther"); only
 // words of six letters or more, so that short words never collide.
-func typoKin(n string, words []typoWord) (kinInfo, bool) {
+func typoKin(n string, x *typoIndex) (kinInfo, bool) {
 	if len(n) < 6 {
 		return kinInfo{}, false
 	}
-	// words are sorted, so those that begin with n's first letter stand together
-	k, _ := slices.BinarySearchFunc(words, n[0], func(w typoWord, c byte) int { return int(w.w[0]) - int(c) })
-	for ; k < len(words) && words[k].w[0] == n[0]; k++ {
-		if editOne(n, words[k].w) {
+	for k := x.at[n[0]]; k < x.at[int(n[0])+1]; k++ {
+		if w := &x.words[k]; editOne(n, w.w) {
 			if classOf(n)&ccTypoStop != 0 {
 				return kinInfo{}, false
 			}
-			return words[k].info, true
+			return w.info, true
 		}
 	}
 	return kinInfo{}, false
+}
+
+// typoIndex is a list of typoWords in a fixed order with, for each first byte, where
+// the words that begin with it stand: words[at[c]:at[c+1]].
+type typoIndex struct {
+	words []typoWord
+	at    [257]int
 }
 
 // typoWord is a kinship word that a misspelling may stand for.
@@ -573,15 +578,25 @@ type typoWord struct {
 // from two of them, the same one is taken every time.
 var typoDE, typoEN = typoWords(kinDE), typoWords(kinEN)
 
-func typoWords(words map[string]kinInfo) []typoWord {
-	var out []typoWord
+func typoWords(words map[string]kinInfo) *typoIndex {
+	x := &typoIndex{}
 	for w, info := range words {
 		if len(w) >= 6 && !info.adj && !info.needsLittle {
-			out = append(out, typoWord{w, info})
+			x.words = append(x.words, typoWord{w, info})
 		}
 	}
-	slices.SortFunc(out, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
-	return out
+	slices.SortFunc(x.words, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
+	// sorted words that begin with the same byte stand together
+	for c := range 257 {
+		x.at[c] = len(x.words)
+		for k, w := range x.words {
+			if int(w.w[0]) >= c {
+				x.at[c] = k
+				break
+			}
+		}
+	}
+	return x
 }
 
 // commonNotKin are words one edit away from a kinship word ("little" ~ "littles").

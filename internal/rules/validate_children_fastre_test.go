@@ -227,7 +227,7 @@ func TestMisspeltKinIsOneOfTheWordsOneEditAway(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
-		index []typoWord
+		index *typoIndex
 		words map[string]kinInfo
 	}{{typoDE, kinDE}, {typoEN, kinEN}} {
 		for n := range words {
