@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/text"
@@ -70,13 +71,14 @@ type childPiece struct {
 	start, end int
 	tokA, tokB int
 	sev        check.Severity
-	label      Text
-	note       Text
-	redact     Text
-	repl       Texts
-	name       string // the child's name, for the combined finding
-	ageYears   int    // for ages: years, or -1
-	youth      bool   // a youth team ("F-Jugend", "U9")
+	// the texts of a finding, made into maps only for the pieces that are reported
+	labelDE, labelEN string
+	noteDE, noteEN   string
+	red              bool   // a redaction and a replacement: rde, ren
+	rde, ren         string // the redaction, also the replacement
+	name             string // the child's name, for the combined finding
+	ageYears         int    // for ages: years, or -1
+	youth            bool   // a youth team ("F-Jugend", "U9")
 }
 
 type childAnalysis struct {
@@ -127,6 +129,7 @@ type childScan struct {
 	doc      *Doc
 	de, en   bool
 	toks     []text.Token
+	cls      []childClass // the word lists of each token
 	lower    string
 	anchors  []*childAnchor
 	details  []*childPiece
@@ -139,12 +142,20 @@ type childScan struct {
 	// routineMay says which of routineExprs may match the draft at all
 	routineMay [4]bool
 	hay        *text.Haystack
+	sameFold   bool // text.Fold(lower) is text.Fold(doc.Original)
+	// noShortcuts runs every step on every draft, for tests that compare the shortcuts
+	// with the plain analysis
+	noShortcuts bool
 }
 
 // lowerHay is the folded lower-cased text for the guards of the expressions run on it.
 func (s *childScan) lowerHay() *text.Haystack {
 	if s.hay == nil {
-		s.hay = text.NewHaystack(text.Fold(s.lower))
+		if s.sameFold && !s.noShortcuts {
+			s.hay = s.doc.Folded()
+		} else {
+			s.hay = text.NewHaystack(text.Fold(s.lower))
+		}
 	}
 	return s.hay
 }
@@ -159,17 +170,18 @@ func (s *childScan) run() *childAnalysis {
 	s.de = slices.Contains(d.Langs, "de")
 	s.en = slices.Contains(d.Langs, "en")
 	s.toks = d.Tokens
-	s.lower = lowerSameLen(d.Original)
-	for _, t := range s.toks {
-		switch t.Norm {
-		case "ich", "wir", "mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer",
-			"i", "we", "my", "our", "i'm", "we're", "uns", "us":
+	s.lower, s.sameFold = lowerSameLenFold(d.Original)
+	s.cls = make([]childClass, len(s.toks))
+	for i, t := range s.toks {
+		c := classOf(t.Norm)
+		s.cls[i] = c
+		if c&ccFirstPerson != 0 {
 			s.firstP = true
 		}
-		if businessWords[t.Norm] {
+		if c&ccBusiness != 0 {
 			s.business = true
 		}
-		if groupContext[t.Norm] {
+		if c&ccGroupContext != 0 {
 			s.groupCtx = true
 		}
 		// "Igelgruppe", "Klasse 2b", "Room 4"
@@ -179,7 +191,7 @@ func (s *childScan) run() *childAnalysis {
 		if (t.Norm == "klasse" || t.Norm == "room" || t.Norm == "class") && t.Index+1 < len(d.Tokens) && d.Tokens[t.Index+1].Digits > 0 {
 			s.groupCtx = true
 		}
-		if groupPlaces[t.Norm] && t.Index > 0 {
+		if c&ccGroupPlace != 0 && t.Index > 0 {
 			if p := d.Tokens[t.Index-1].Norm; strings.HasPrefix(p, "unser") || p == "our" {
 				s.groupCtx = true
 			}
@@ -187,6 +199,10 @@ func (s *childScan) run() *childAnalysis {
 	}
 	s.findAnchors()
 	s.findNames()
+	// every finding hangs on a child reference, and the finders after these add none
+	if len(s.anchors) == 0 && !s.noShortcuts {
+		return &childAnalysis{hits: map[string][]Hit{}}
+	}
 	s.findAges()
 	s.findBirth()
 	s.findInstitutions()
@@ -268,8 +284,8 @@ func (s *childScan) orig(a, b int) string { return s.doc.Original[a:b] }
 // regexHits runs a regular expression on the lower-cased original and returns spans
 // of the group (0 for the whole match) with the submatches, umlauts folded ("fünf" → "fuenf").
 // The normalised text is not used here: its leet folding turns "3rd" into "erd".
-func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
-	var out [][3]any
+func (s *childScan) regexHits(re *regexp.Regexp, group int) []reHit {
+	var out []reHit
 	if !guardOf(re).MayMatchIn(s.lowerHay()) {
 		return nil
 	}
@@ -284,9 +300,15 @@ func (s *childScan) regexHits(re *regexp.Regexp, group int) [][3]any {
 				subs[k] = foldUmlauts(s.lower[loc[2*k]:loc[2*k+1]])
 			}
 		}
-		out = append(out, [3]any{a, b, subs})
+		out = append(out, reHit{a, b, subs})
 	}
 	return out
+}
+
+// reHit is a match of regexHits: the span of the group asked for and every submatch.
+type reHit struct {
+	a, b int
+	subs []string
 }
 
 // findAllOrig is findAllOrig(s.doc, re), run only where a match can begin.
@@ -299,24 +321,72 @@ func (s *childScan) findAllOrig(re *regexp.Regexp) [][]int {
 
 var umlautFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
-func foldUmlauts(s string) string { return umlautFold.Replace(s) }
+func foldUmlauts(s string) string {
+	// ä, ö, ü and ß are the only runes replaced, and none of them is ASCII
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return umlautFold.Replace(s)
+		}
+	}
+	return s
+}
 
 // lowerSameLen lower-cases s rune by rune, keeping a rune whose lower case has another
 // byte length, so that offsets stay those of the original.
 func lowerSameLen(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	l, _ := lowerSameLenFold(s)
+	return l
+}
+
+// lowerSameLenFold is lowerSameLen that also reports whether text.Fold turns the
+// result into the same string as s: then the guards may use the draft's folded
+// haystack, made once for every rule, instead of one of their own.
+func lowerSameLenFold(s string) (string, bool) {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s, true
+	}
+	// every rune keeps its width, so the result has the length of s
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	sameFold := true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		l := unicode.ToLower(r)
 		if r == utf8.RuneError || utf8.RuneLen(l) != w {
-			b.WriteString(s[i : i+w]) // invalid bytes stay as they are
+			copy(b[i:], s[i:i+w]) // invalid bytes stay as they are
 		} else {
-			b.WriteRune(l)
+			utf8.EncodeRune(b[i:], l)
+			if l != r && !sameOrbit(r, l) {
+				sameFold = false
+			}
 		}
 		i += w
 	}
-	return b.String()
+	// b is never written again, so the string may share its bytes
+	return unsafe.String(&b[0], len(b)), sameFold
+}
+
+// sameOrbit reports whether l is one of the runes r folds to.
+func sameOrbit(r, l rune) bool {
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f == l {
+			return true
+		}
+	}
+	return false
 }
 
 // reU compiles a pattern written with ae/oe/ue so that it also matches ä/ö/ü.
@@ -341,12 +411,16 @@ func (s *childScan) addAnchor(a *childAnchor) {
 func (s *childScan) findAnchors() {
 	for i := range s.toks {
 		n := s.toks[i].Norm
+		c := s.cls[i]
 		// "my daughter's", "our little one’s"
-		n = strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")
+		if m := strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"); m != n {
+			n, c = m, classOf(m)
+		}
 		if s.de {
-			if info, ok := kinDE[n]; ok {
-				s.kinAnchor(i, info, possessiveDE, kinFillersDE, "de")
-			} else if info, ok := ownKinDE[n]; ok {
+			if c&ccKinDE != 0 {
+				s.kinAnchor(i, kinDE[n], possessiveDE, kinFillersDE, "de")
+			} else if c&ccOwnKinDE != 0 {
+				info := ownKinDE[n]
 				s.addAnchor(&childAnchor{start: s.toks[i].Start, end: s.toks[i].End, tokA: i, tokB: i + 1,
 					kin: Text{"de": "unser " + info.de, "en": "our " + info.en}, fem: info.fem})
 			} else if info, ok := typoKin(n, typoDE); ok {
@@ -354,8 +428,8 @@ func (s *childScan) findAnchors() {
 			}
 		}
 		if s.en {
-			if info, ok := kinEN[n]; ok {
-				s.kinAnchor(i, info, possessiveEN, kinFillersEN, "en")
+			if c&ccKinEN != 0 {
+				s.kinAnchor(i, kinEN[n], possessiveEN, kinFillersEN, "en")
 			} else if info, ok := typoKin(n, typoEN); ok {
 				s.kinAnchor(i, info, possessiveEN, kinFillersEN, "en")
 			}
@@ -372,8 +446,8 @@ func (s *childScan) findAnchors() {
 	}
 	for _, re := range ageAnchorRes {
 		for _, h := range s.regexHits(re, 0) {
-			a, b := h[0].(int), h[1].(int)
-			if n := numOf(h[2].([]string)[1]); n < 0 || n >= 18 {
+			a, b := h.a, h.b
+			if n := numOf(h.subs[1]); n < 0 || n >= 18 {
 				continue
 			}
 			i, j := s.tokRange(a, b)
@@ -382,13 +456,13 @@ func (s *childScan) findAnchors() {
 	}
 	// a club's youth team speaking of its players: a group of children
 	for _, h := range s.regexHits(youthTeamRe, 0) {
-		a, b := h[0].(int), h[1].(int)
+		a, b := h.a, h.b
 		i, j := s.tokRange(a, b)
 		s.addAnchor(&childAnchor{start: a, end: b, tokA: i, tokB: j, kin: Text{"de": "unsere Mannschaft", "en": "our team"}, plu: true, weak: true, group: true})
 	}
 	for _, re := range parentRes {
 		for _, h := range s.regexHits(re, 0) {
-			a, b := h[0].(int), h[1].(int)
+			a, b := h.a, h.b
 			i, j := s.tokRange(a, b)
 			// "Mama von zwei" describes the author; "kills mother of 2" someone else
 			if i < len(s.toks) && !s.sentenceStart(i) && !s.firstPersonNear(i, i, 3) && !strings.HasPrefix(s.lower[a:], "#") {
@@ -407,7 +481,7 @@ func (s *childScan) findAnchors() {
 		}
 		for _, re := range res {
 			for _, h := range s.regexHits(re, 0) {
-				a, b := h[0].(int), h[1].(int)
+				a, b := h.a, h.b
 				i, j := s.tokRange(a, b)
 				if !s.parentsNear(i, j, 15) || s.negatedNear(i, 3) || s.lookingBack(a) {
 					continue
@@ -459,7 +533,7 @@ func (s *childScan) firstPersonNear(i, j, n int) bool {
 // negatedNear reports a negation within n tokens before token i.
 func (s *childScan) negatedNear(i, n int) bool {
 	for k := i - 1; k >= 0 && k >= i-n; k-- {
-		if negators[s.toks[k].Norm] || s.toks[k].Norm == "keine" || s.toks[k].Norm == "ohne" || s.toks[k].Norm == "without" {
+		if s.cls[k]&ccNegator != 0 || s.toks[k].Norm == "keine" || s.toks[k].Norm == "ohne" || s.toks[k].Norm == "without" {
 			return true
 		}
 		if s.breakBetween(k, k+1) {
@@ -471,16 +545,26 @@ func (s *childScan) negatedNear(i, n int) bool {
 
 // typoKin matches a misspelt kinship word one edit away ("Tocher", "daugther"); only
 // words of six letters or more, so that short words never collide.
-func typoKin(n string, words []typoWord) (kinInfo, bool) {
-	if len(n) < 6 || kinFillersDE[n] || kinFillersEN[n] || littleWords[n] || commonNotKin[n] {
+func typoKin(n string, x *typoIndex) (kinInfo, bool) {
+	if len(n) < 6 {
 		return kinInfo{}, false
 	}
-	for _, w := range words {
-		if w.w[0] == n[0] && editOne(n, w.w) {
+	for k := x.at[n[0]]; k < x.at[int(n[0])+1]; k++ {
+		if w := &x.words[k]; editOne(n, w.w) {
+			if classOf(n)&ccTypoStop != 0 {
+				return kinInfo{}, false
+			}
 			return w.info, true
 		}
 	}
 	return kinInfo{}, false
+}
+
+// typoIndex is a list of typoWords in a fixed order with, for each first byte, where
+// the words that begin with it stand: words[at[c]:at[c+1]].
+type typoIndex struct {
+	words []typoWord
+	at    [257]int
 }
 
 // typoWord is a kinship word that a misspelling may stand for.
@@ -494,15 +578,25 @@ type typoWord struct {
 // from two of them, the same one is taken every time.
 var typoDE, typoEN = typoWords(kinDE), typoWords(kinEN)
 
-func typoWords(words map[string]kinInfo) []typoWord {
-	var out []typoWord
+func typoWords(words map[string]kinInfo) *typoIndex {
+	x := &typoIndex{}
 	for w, info := range words {
 		if len(w) >= 6 && !info.adj && !info.needsLittle {
-			out = append(out, typoWord{w, info})
+			x.words = append(x.words, typoWord{w, info})
 		}
 	}
-	slices.SortFunc(out, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
-	return out
+	slices.SortFunc(x.words, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
+	// sorted words that begin with the same byte stand together
+	for c := range 257 {
+		x.at[c] = len(x.words)
+		for k, w := range x.words {
+			if int(w.w[0]) >= c {
+				x.at[c] = k
+				break
+			}
+		}
+	}
+	return x
 }
 
 // commonNotKin are words one edit away from a kinship word ("little" ~ "littles").
@@ -646,7 +740,7 @@ func (s *childScan) kinAnchor(i int, info kinInfo, poss, fillers map[string]bool
 func (s *childScan) markAdults() {
 	for _, a := range s.anchors {
 		for k := max(0, a.tokA-30); k < min(len(s.toks), a.tokB+30); k++ {
-			if adultContext[s.toks[k].Norm] && !s.paraBreak(s.toks[k].Start, a.start) {
+			if s.cls[k]&ccAdultContext != 0 && !s.paraBreak(s.toks[k].Start, a.start) {
 				a.adult = true
 			}
 		}
@@ -723,18 +817,14 @@ var nameStop = set("ich", "du", "er", "sie", "es", "wir", "ihr", "i", "he", "she
 
 // isName reports whether token i is a child's given name by itself (not ambiguous).
 func (s *childScan) isName(i int, afterKin bool) bool {
-	if i < 0 || i >= len(s.toks) || !s.cap(i) || s.toks[i].Mention || s.toks[i].Digits > 0 {
+	if !s.has(i, ccFirstName) || !s.cap(i) || s.toks[i].Mention || s.toks[i].Digits > 0 {
 		return false
 	}
 	t := s.toks[i]
 	if t.Upper > 1 && t.Upper == t.Letters {
 		return false
 	}
-	n := t.Norm
-	if firstNames[n] {
-		return afterKin || !ambiguousNames[n]
-	}
-	return false
+	return afterKin || s.cls[i]&ccAmbiguousName == 0
 }
 
 // parenAge returns the age in "(4)" or "(4 J.)" right after token i, with its byte end.
@@ -772,7 +862,7 @@ var parenAgeWindow = windowOf(parenAgeRe)
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 func (s *childScan) findNames() {
-	claimed := map[int]bool{}
+	claimed := make([]bool, len(s.toks))
 	addName := func(i int, a *childAnchor, start int, kinRedact Text) {
 		if claimed[i] {
 			return
@@ -780,7 +870,7 @@ func (s *childScan) findNames() {
 		claimed[i] = true
 		end := s.toks[i].End
 		p := &childPiece{kind: ckName, start: start, end: end, tokA: s.doc.TokenAt(start), tokB: i + 1, sev: check.Medium,
-			name: s.orig(s.toks[i].Start, s.toks[i].End), label: Text{"de": "Name", "en": "name"}}
+			name: s.orig(s.toks[i].Start, s.toks[i].End), labelDE: "Name", labelEN: "name"}
 		if age, _, pe, ok := s.parenAge(i); ok && age < 18 {
 			p.end = pe
 		}
@@ -791,12 +881,11 @@ func (s *childScan) findNames() {
 			p.end = max(p.end, s.toks[j].End)
 			p.tokB = j + 1
 			p.sev = check.High
-			p.label = Text{"de": "vollständiger Name", "en": "full name"}
-			p.note = Text{"de": "Vor- und Nachname zusammen machen das Kind im Netz auffindbar.", "en": "First and last name together make the child findable online."}
+			p.labelDE, p.labelEN = "vollständiger Name", "full name"
+			p.noteDE, p.noteEN = "Vor- und Nachname zusammen machen das Kind im Netz auffindbar.", "First and last name together make the child findable online."
 		}
 		if kinRedact != nil {
-			p.redact = kinRedact
-			p.repl = Texts{"de": {kinRedact["de"]}, "en": {kinRedact["en"]}}
+			p.red, p.rde, p.ren = true, kinRedact["de"], kinRedact["en"]
 		} else {
 			de, en := "unser Kind", "our child"
 			if a != nil && a.kin != nil && !a.weak {
@@ -805,8 +894,7 @@ func (s *childScan) findNames() {
 			if s.sentenceStart(s.doc.TokenAt(start)) {
 				de, en = upperFirst(de), upperFirst(en)
 			}
-			p.redact = Text{"de": de, "en": en}
-			p.repl = Texts{"de": {de}, "en": {en}}
+			p.red, p.rde, p.ren = true, de, en
 		}
 		s.details = append(s.details, p)
 	}
@@ -879,25 +967,20 @@ func (s *childScan) findNames() {
 	}
 	// "Emma (4)": a capitalised word with a child's age in brackets is a child reference
 	for i := range s.toks {
-		n := s.toks[i].Norm
-		_, kde := kinDE[n]
-		_, ken := kinEN[n]
-		if claimed[i] || !s.cap(i) || nameStop[n] || placeStop[n] || kde || ken || adultKin[n] {
+		if claimed[i] || s.cls[i]&(ccNameStop|ccPlaceStop|ccKinDE|ccKinEN|ccAdultKin) != 0 || !s.cap(i) {
 			continue
 		}
 		age, _, _, ok := s.parenAge(i)
-		if !ok || age >= 18 || claimed[i-1] {
+		if !ok || age >= 18 || i > 0 && claimed[i-1] {
 			continue
 		}
 		t := s.toks[i]
 		a := &childAnchor{start: t.Start, end: t.End, tokA: i, tokB: i + 1, kin: Text{"de": "unser Kind", "en": "our child"}, neut: true,
-			needsChild: !firstNames[n]}
+			needsChild: s.cls[i]&ccFirstName == 0}
 		s.addAnchor(a)
 		// "Patenkind Mia (2)", "Grandson Leo (6)": keep the kinship word
 		if k := i - 1; k >= 0 && !s.breakBetween(k, i) && s.doc.Original[s.toks[k].End:t.Start] == " " {
-			_, kde := kinDE[s.toks[k].Norm]
-			_, ken := kinEN[s.toks[k].Norm]
-			if kde || ken {
+			if s.cls[k]&(ccKinDE|ccKinEN) != 0 {
 				w := s.orig(s.toks[k].Start, s.toks[k].End)
 				addName(i, a, s.toks[k].Start, both(w))
 				continue
@@ -910,18 +993,25 @@ func (s *childScan) findNames() {
 		if claimed[i] {
 			continue
 		}
-		n := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s.toks[i].Norm, "'s"), "’s"), "s")
-		if !s.isName(i, false) && !(n != s.toks[i].Norm && s.cap(i) && firstNames[n] && !ambiguousNames[n]) {
+		if !s.isName(i, false) {
+			// "Emma's", "Bens": every suffix dropped here ends in s
+			norm := s.toks[i].Norm
+			if !strings.HasSuffix(norm, "s") {
+				continue
+			}
+			c := classOf(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "’s"), "s"))
+			if !(c&ccFirstName != 0 && c&ccAmbiguousName == 0 && s.cap(i)) {
+				continue
+			}
+		}
+		if i > 0 && s.cls[i-1]&ccAdultKin != 0 {
 			continue
 		}
-		if i > 0 && adultKin[s.toks[i-1].Norm] {
-			continue
-		}
-		if i > 1 && adultKin[s.toks[i-2].Norm] && (s.toks[i-1].Norm == "und" || s.toks[i-1].Norm == "and") {
+		if i > 1 && s.cls[i-2]&ccAdultKin != 0 && (s.toks[i-1].Norm == "und" || s.toks[i-1].Norm == "and") {
 			continue
 		}
 		// "Charlie Villanueva": a full name on its own is mostly a public figure
-		if j := i + 1; j < len(s.toks) && s.cap(j) && !s.breakBetween(i, j) && !firstNames[s.toks[j].Norm] {
+		if j := i + 1; j < len(s.toks) && s.cap(j) && !s.breakBetween(i, j) && s.cls[j]&ccFirstName == 0 {
 			continue
 		}
 		if i > 0 && s.cap(i-1) && !s.breakBetween(i-1, i) && !s.sentenceStart(i) {
@@ -1026,14 +1116,61 @@ var agePatterns = []agePattern{
 	{re: reU(`\b(\d{1,2}) ?(?:yo|y/o|yrs? old)\b`), lang: "en", en: "child", need: []string{"yo", "y/o", "yr"}},
 }
 
-func (s *childScan) findAges() {
+// ageNeeds are the strings of every agePattern's need, each once: patterns share
+// them, and a draft is searched for each at most once.
+var ageNeeds = newAgeNeeds()
+
+type ageNeedIndex struct {
+	strs   []string
+	guards []*text.Guard // say when a string cannot be in the draft without a search
+	of     [][]int       // indexes into strs for each pattern
+}
+
+func newAgeNeeds() ageNeedIndex {
+	var x ageNeedIndex
+	at := map[string]int{}
 	for _, ap := range agePatterns {
-		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) || !containsAny(s.lower, ap.need) {
+		var ids []int
+		for _, n := range ap.need {
+			k, ok := at[n]
+			if !ok {
+				k = len(x.strs)
+				at[n] = k
+				x.strs = append(x.strs, n)
+				x.guards = append(x.guards, text.NewGuard(regexp.MustCompile(regexp.QuoteMeta(n))))
+			}
+			ids = append(ids, k)
+		}
+		x.of = append(x.of, ids)
+	}
+	return x
+}
+
+// ageNeedsMet reports whether s.lower holds one of agePatterns[k].need (or the list
+// is empty), looking for each string once per draft.
+func (s *childScan) ageNeedsMet(k int, seen, found []bool) bool {
+	ids := ageNeeds.of[k]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			found[id] = ageNeeds.guards[id].MayMatchIn(s.lowerHay()) && strings.Contains(s.lower, ageNeeds.strs[id])
+		}
+		if found[id] {
+			return true
+		}
+	}
+	return len(ids) == 0
+}
+
+func (s *childScan) findAges() {
+	seen, found := make([]bool, len(ageNeeds.strs)), make([]bool, len(ageNeeds.strs))
+	for k, ap := range agePatterns {
+		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) || !s.ageNeedsMet(k, seen, found) {
 			continue
 		}
 		for _, h := range s.regexHits(ap.re, ap.spanG) {
-			a, b := h[0].(int), h[1].(int)
-			subs := h[2].([]string)
+			a, b := h.a, h.b
+			subs := h.subs
 			ng := ap.numG
 			if ng == 0 {
 				ng = 1
@@ -1072,12 +1209,12 @@ func (s *childScan) findAges() {
 				ren = "[age]"
 			}
 			s.details = append(s.details, &childPiece{kind: ckAge, start: a, end: b, tokA: i, tokB: j, sev: check.Medium, ageYears: years,
-				label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}}})
+				labelDE: "Alter", labelEN: "age", red: true, rde: rde, ren: ren})
 		}
 	}
 	// "Sophie, 9, hat …"
 	for i := range s.toks {
-		if !s.cap(i) || !firstNames[s.toks[i].Norm] {
+		if s.cls[i]&ccFirstName == 0 || !s.cap(i) {
 			continue
 		}
 		rest := s.doc.Original[s.toks[i].End:]
@@ -1093,7 +1230,7 @@ func (s *childScan) findAges() {
 		_, tj := s.tokRange(a, b)
 		// the span starts at the name, so that the name's redaction covers ", 9" too
 		s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[i].Start, end: b, tokA: i, tokB: tj, sev: check.Medium, ageYears: age,
-			label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": "unser Kind", "en": "our child"}, repl: Texts{"de": {"unser Kind"}, "en": {"our child"}}})
+			labelDE: "Alter", labelEN: "age", red: true, rde: "unser Kind", ren: "our child"})
 	}
 	s.dedupeAges()
 	// "Emma (4)", "unser Sohn (7)": the bracket goes together with the word before it,
@@ -1103,44 +1240,29 @@ func (s *childScan) findAges() {
 		if !ok {
 			continue
 		}
-		n := s.toks[i].Norm
-		_, kde := kinDE[n]
-		_, ken := kinEN[n]
-		if !s.cap(i) && !kde && !ken {
+		kin := s.cls[i]&(ccKinDE|ccKinEN) != 0
+		if !s.cap(i) && !kin {
 			continue
 		}
 		word := s.orig(s.toks[i].Start, s.toks[i].End)
 		de, en := word, word
-		if k := i - 1; !kde && !ken && k >= 0 && s.doc.Original[s.toks[k].End:s.toks[i].Start] == " " {
-			_, pde := kinDE[s.toks[k].Norm]
-			_, pen := kinEN[s.toks[k].Norm]
-			if pde || pen {
+		if k := i - 1; !kin && k >= 0 && s.doc.Original[s.toks[k].End:s.toks[i].Start] == " " {
+			if s.cls[k]&(ccKinDE|ccKinEN) != 0 {
 				w := s.orig(s.toks[k].Start, s.toks[k].End)
 				s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[k].Start, end: pe, tokA: k, tokB: s.doc.TokenAt(pe-1) + 1,
-					sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: both(w), repl: Texts{"de": {w}, "en": {w}}})
+					sev: check.Medium, ageYears: age, labelDE: "Alter", labelEN: "age", red: true, rde: w, ren: w})
 				continue
 			}
 		}
-		if !kde && !ken {
+		if !kin {
 			de, en = "unser Kind", "our child"
 			if s.sentenceStart(i) {
 				de, en = "Unser Kind", "Our child"
 			}
 		}
 		s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[i].Start, end: pe, tokA: i, tokB: s.doc.TokenAt(pe-1) + 1,
-			sev: check.Medium, ageYears: age, label: Text{"de": "Alter", "en": "age"}, redact: Text{"de": de, "en": en},
-			repl: Texts{"de": {de}, "en": {en}}})
+			sev: check.Medium, ageYears: age, labelDE: "Alter", labelEN: "age", red: true, rde: de, ren: en})
 	}
-}
-
-// containsAny reports whether s contains one of subs (or subs is empty).
-func containsAny(s string, subs []string) bool {
-	for _, x := range subs {
-		if strings.Contains(s, x) {
-			return true
-		}
-	}
-	return len(subs) == 0
 }
 
 // dedupeAges keeps the longest of overlapping age phrases ("ist 7 Jahre alt" over "7 Jahre alt").
@@ -1234,8 +1356,8 @@ func (s *childScan) findBirth() {
 			group = 0
 		}
 		for _, h := range s.regexHits(re, group) {
-			a, b := h[0].(int), h[1].(int)
-			subs := h[2].([]string)
+			a, b := h.a, h.b
+			subs := h.subs
 			year := -1
 			for _, y := range subs[min(2, len(subs)):] {
 				if v, err := strconv.Atoi(y); err == nil {
@@ -1258,8 +1380,7 @@ func (s *childScan) findBirth() {
 				rde, ren = "gesund", "healthy"
 			}
 			s.details = append(s.details, &childPiece{kind: ckBirth, start: a, end: b, tokA: i, tokB: j, sev: check.Medium,
-				label: Text{"de": "Geburtsdatum", "en": "date of birth"}, redact: Text{"de": rde, "en": ren},
-				repl: Texts{"de": {rde}, "en": {ren}}})
+				labelDE: "Geburtsdatum", labelEN: "date of birth", red: true, rde: rde, ren: ren})
 		}
 	}
 }
@@ -1311,17 +1432,17 @@ func (s *childScan) addInstAs(a, b int, de, en, rde0, ren0 string) {
 		rde, ren = rde0, ren0
 	}
 	s.details = append(s.details, &childPiece{kind: ckInstitution, start: a, end: b, tokA: i, tokB: j, sev: check.Medium,
-		label: Text{"de": de, "en": en}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}}})
+		labelDE: de, labelEN: en, red: true, rde: rde, ren: ren})
 }
 
 func (s *childScan) findInstitutions() {
 	o := s.doc.Original
 	if s.de {
 		for i := range s.toks {
-			label, ok := instHeadDE[s.toks[i].Norm]
-			if !ok {
+			if s.cls[i]&ccInstHeadDE == 0 {
 				continue
 			}
+			label := instHeadDE[s.toks[i].Norm]
 			j := i + 1
 			if j >= len(s.toks) || s.breakBetween(i, j) {
 				continue
@@ -1455,8 +1576,8 @@ func (s *childScan) addPlace(a, b int, sev check.Severity, de, en string) {
 		}
 	}
 	i, j := s.tokRange(a, b)
-	s.details = append(s.details, &childPiece{kind: ckPlace, start: a, end: b, tokA: i, tokB: j, sev: sev, label: Text{"de": "Ort", "en": "place"},
-		redact: Text{"de": de, "en": en}, repl: Texts{"de": {de}, "en": {en}}})
+	s.details = append(s.details, &childPiece{kind: ckPlace, start: a, end: b, tokA: i, tokB: j, sev: sev, labelDE: "Ort", labelEN: "place",
+		red: true, rde: de, ren: en})
 }
 
 func (s *childScan) findPlaces() {
@@ -1658,8 +1779,8 @@ func (s *childScan) routineIn(a, b int) {
 		rde, ren = w, w
 	}
 	s.details = append(s.details, &childPiece{kind: ckRoutine, start: lo, end: hi, tokA: i, tokB: j, sev: sev,
-		label: Text{"de": "Weg und Uhrzeit", "en": "route and time"}, redact: Text{"de": rde, "en": ren}, repl: Texts{"de": {rde}, "en": {ren}},
-		note: Text{"de": "Wer weiß, wann und wo ein Kind regelmäßig unterwegs ist, kann es dort abpassen.", "en": "Anyone who knows when and where a child regularly is can wait there."}})
+		labelDE: "Weg und Uhrzeit", labelEN: "route and time", red: true, rde: rde, ren: ren,
+		noteDE: "Wer weiß, wann und wo ein Kind regelmäßig unterwegs ist, kann es dort abpassen.", noteEN: "Anyone who knows when and where a child regularly is can wait there."})
 }
 
 // --- exposure and photos ---
@@ -1668,15 +1789,15 @@ var laughing = set("lachen", "gelacht", "lacht", "laughing", "laughed", "laugh",
 
 func (s *childScan) findExposure() {
 	for i := range s.toks {
-		info, ok := exposureWords[s.toks[i].Norm]
-		if !ok {
+		if s.cls[i]&ccExposure == 0 {
 			continue
 		}
+		info := exposureWords[s.toks[i].Norm]
 		s.addExposure(i, i+1, info.sev, info.de, info.en)
 	}
 	for _, ph := range exposureRes {
 		for _, h := range s.regexHits(ph.re, 0) {
-			i, j := s.tokRange(h[0].(int), h[1].(int))
+			i, j := s.tokRange(h.a, h.b)
 			s.addExposure(i, j, ph.sev, ph.de, ph.en)
 		}
 	}
@@ -1705,15 +1826,15 @@ func (s *childScan) addExposure(i, j, sevN int, de, en string) {
 		sev = check.High
 	}
 	a, b := s.span(i, j)
-	s.exposure = append(s.exposure, &childPiece{start: a, end: b, tokA: i, tokB: j, sev: sev, label: Text{"de": de, "en": en},
-		note: Text{"de": "Gezeigt wird: " + de + ".", "en": "It shows: " + en + "."}})
+	s.exposure = append(s.exposure, &childPiece{start: a, end: b, tokA: i, tokB: j, sev: sev, labelDE: de, labelEN: en})
 }
 
 func (s *childScan) findPhotos() {
 	for i := range s.toks {
 		n := s.toks[i].Norm
-		ok := (s.de && photoDE[n]) || (s.en && photoEN[n])
-		if !ok && s.de {
+		ok := (s.de && s.cls[i]&ccPhotoDE != 0) || (s.en && s.cls[i]&ccPhotoEN != 0)
+		// every compound ending below ends in s, o, d or r
+		if !ok && s.de && n != "" && strings.IndexByte("sodr", n[len(n)-1]) >= 0 {
 			for _, suf := range []string{"fotos", "foto", "bilder", "bild", "videos", "video"} {
 				if strings.HasSuffix(n, suf) && len(n) >= len(suf)+3 && !strings.HasSuffix(n, "vorbild") && !strings.HasSuffix(n, "leitbild") &&
 					!strings.HasSuffix(n, "ausbild") && !strings.HasSuffix(n, "weiterbild") {
@@ -1771,12 +1892,18 @@ func (s *childScan) emit() *childAnalysis {
 		if sev == check.SeverityNone {
 			continue
 		}
-		h := Hit{Start: p.start, End: p.end, TokStart: -1, Severity: sev, Note: p.note, Replacements: p.repl, Redaction: p.redact}
+		h := Hit{Start: p.start, End: p.end, TokStart: -1, Severity: sev}
+		if p.noteDE != "" || p.noteEN != "" {
+			h.Note = Text{"de": p.noteDE, "en": p.noteEN}
+		}
+		if p.red {
+			h.Replacements = Texts{"de": {p.rde}, "en": {p.ren}}
+			if p.rde != "" {
+				h.Redaction = Text{"de": p.rde, "en": p.ren}
+			}
+		}
 		if a.group {
 			h.Note = groupNote
-		}
-		if p.redact != nil && p.redact["de"] == "" {
-			h.Redaction = nil
 		}
 		add(childEmitOf[p.kind], h)
 		linked = append(linked, p)
@@ -1796,7 +1923,7 @@ func (s *childScan) emit() *childAnalysis {
 		}
 		a.used = true
 		sev := p.sev
-		note := p.note
+		note := Text{"de": "Gezeigt wird: " + p.labelDE + ".", "en": "It shows: " + p.labelEN + "."}
 		if photoNear(p) && sev < check.High {
 			sev = check.High
 			note = Text{"de": note["de"] + " Als Foto oder Video bleibt der Moment für immer im Netz.", "en": note["en"] + " As a photo or video the moment stays online for good."}
@@ -1839,8 +1966,8 @@ func (s *childScan) emit() *childAnalysis {
 			continue
 		}
 		kinds[p.kind] = true
-		labelsDE = append(labelsDE, p.label["de"])
-		labelsEN = append(labelsEN, p.label["en"])
+		labelsDE = append(labelsDE, p.labelDE)
+		labelsEN = append(labelsEN, p.labelEN)
 	}
 	if len(kinds) >= 2 {
 		subjDE, subjEN := "Ihr Kind", "your child"
@@ -1893,7 +2020,7 @@ func (s *childScan) ownSingular() bool {
 func (s *childScan) resolveNeedsChild() {
 	evidence := map[*childAnchor]bool{}
 	for _, p := range s.details {
-		if p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.label["de"] != "Verein" || p.youth) || p.kind == ckBirth {
+		if p.kind == ckAge && p.ageYears >= 0 && p.ageYears < 18 || p.kind == ckInstitution && (p.labelDE != "Verein" || p.youth) || p.kind == ckBirth {
 			if a := s.nearest(p, childWindow); a != nil && p.start != a.start {
 				evidence[a] = true
 			}
@@ -1915,7 +2042,7 @@ func (s *childScan) resolveNeedsChild() {
 			}
 		}
 		for k := max(0, a.tokA-childWindow); k < min(len(s.toks), a.tokB+childWindow) && !child; k++ {
-			if childContext[s.toks[k].Norm] && !s.paraBreak(s.toks[k].Start, a.start) {
+			if s.cls[k]&ccChildContext != 0 && !s.paraBreak(s.toks[k].Start, a.start) {
 				child = true
 			}
 		}

@@ -27,15 +27,19 @@ type startRe struct {
 	// Every match begins with one of a set of strings of up to startKey bytes:
 	// first holds their first bytes, single those that are a whole string, pairs the
 	// first two bytes of the others, short those two bytes when they are a whole
-	// string, and long the longer strings by their first two bytes.
+	// string, and long the longer strings (three or four bytes) as numbers.
 	first, single [256]bool
 	pairs, short  []uint64
-	long          map[uint16][]string
-	lead          string    // the start all those strings share, when they share one
-	wordStart     bool      // every match begins at a word boundary
-	maxLen        int       // longest match in bytes; -1 when unbounded
-	maxSpaces     int       // most white space bytes in a match; -1 when unbounded
-	alpha         [4]uint64 // bytes a match may contain
+	long          map[uint64]struct{}
+	lead          string // the start all those strings share, when they share one
+	wordStart     bool   // every match begins at a word boundary
+	wordFirst     bool   // and with a word character: never inside a word
+	maxLen        int    // longest match in bytes; -1 when unbounded
+	maxSpaces     int    // most white space bytes in a match; -1 when unbounded
+	// maxSolid is the most bytes other than white space in a match, -1 when unbounded:
+	// "is 5\s*!" may run over any amount of white space but not over more words
+	maxSolid int
+	alpha    [4]uint64 // bytes a match may contain
 	// need holds strings one of which every match contains, when they are worth
 	// looking for: a start with none of them in its window cannot match.
 	need []string
@@ -59,7 +63,7 @@ func startOf(re *regexp.Regexp) *startRe {
 }
 
 func newStartRe(re *regexp.Regexp) *startRe {
-	f := &startRe{re: re, maxLen: -1, maxSpaces: -1}
+	f := &startRe{re: re, maxLen: -1, maxSpaces: -1, maxSolid: -1}
 	t, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil {
 		return f
@@ -68,7 +72,7 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	if !known {
 		return f
 	}
-	f.pairs, f.short, f.long = make([]uint64, 1<<16/64), make([]uint64, 1<<16/64), map[uint16][]string{}
+	f.pairs, f.short, f.long = make([]uint64, 1<<16/64), make([]uint64, 1<<16/64), map[uint64]struct{}{}
 	for _, p := range pres {
 		if len(p.s) == 0 {
 			return f // an empty match or a start anywhere
@@ -83,7 +87,7 @@ func newStartRe(re *regexp.Regexp) *startRe {
 		if len(p.s) == 2 {
 			setBit(f.short, int(k))
 		} else {
-			f.long[k] = append(f.long[k], p.s)
+			f.long[longKey(p.s)] = struct{}{}
 		}
 	}
 	atStart, err1 := regexp.Compile(`^(?:` + re.String() + `)`)
@@ -93,10 +97,17 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	}
 	f.atStart, f.after = atStart, after
 	f.wordStart = startsWithBoundary(t)
+	f.wordFirst = f.wordStart
+	for c := range 256 {
+		if f.first[c] && !wordBytes[c] {
+			f.wordFirst = false
+		}
+	}
 	f.maxLen = maxLenOf(t)
 	f.maxSpaces = maxSpacesOf(t)
+	f.maxSolid = maxSolidOf(t)
 	f.lead = commonStart(pres)
-	if need, ok := needOf(t); ok && worthLooking(need) {
+	if need, ok := needOf(t); ok && worthLooking(need) && !startsHoldOne(pres, need) {
 		f.need = need
 	}
 	alphabetOf(t, &f.alpha)
@@ -104,9 +115,26 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	return f
 }
 
+// wordBytes are the bytes \b counts as word characters.
+var wordBytes = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = syntax.IsWordChar(rune(c))
+	}
+	return t
+}()
+
+// longKey numbers a string of three or four bytes, its length in the high bits.
+func longKey(x string) uint64 {
+	k := uint64(len(x)) << 32
+	for i := 0; i < len(x); i++ {
+		k |= uint64(x[i]) << (8 * (len(x) - 1 - i))
+	}
+	return k
+}
+
 func setBit(b []uint64, i int)       { b[i>>6] |= 1 << (i & 63) }
 func hasBit(b []uint64, i int) bool  { return b[i>>6]&(1<<(i&63)) != 0 }
-func isWordByte(c byte) bool         { return c < utf8.RuneSelf && syntax.IsWordChar(rune(c)) }
+func isWordByte(c byte) bool         { return wordBytes[c] }
 func isContinuationByte(c byte) bool { return c&0xC0 == 0x80 }
 
 // mayStart reports whether a match can begin at byte p of s, where s[p] is in first.
@@ -132,8 +160,16 @@ func (f *startRe) mayStart(s string, p int) bool {
 	if hasBit(f.short, k) {
 		return true
 	}
-	for _, x := range f.long[uint16(k)] {
-		if strings.HasPrefix(s[p:], x) {
+	if len(f.long) == 0 {
+		return false
+	}
+	if p+3 <= len(s) {
+		if _, ok := f.long[longKey(s[p:p+3])]; ok {
+			return true
+		}
+	}
+	if p+4 <= len(s) {
+		if _, ok := f.long[longKey(s[p:p+4])]; ok {
 			return true
 		}
 	}
@@ -186,7 +222,7 @@ func (x *search) next(p int) int {
 				return len(s)
 			}
 			p += k
-		} else if !f.first[s[p]] {
+		} else if !f.first[s[p]] || f.wordFirst && p > 0 && wordBytes[s[p-1]] {
 			p++
 			continue
 		}
@@ -214,6 +250,18 @@ func (x *search) matchAt(p int) []int {
 	end := min(len(s), x.stop+1)
 	if f.maxLen >= 0 {
 		end = min(end, p+f.maxLen+1)
+	} else if f.maxSolid >= 0 {
+		// a match ends before the maxSolid+1st byte from p that is not white space
+		n, q := 0, p
+		for ; q < end; q++ {
+			if !isSpaceByte(s[q]) {
+				if n == f.maxSolid {
+					break
+				}
+				n++
+			}
+		}
+		end = min(end, q+1)
 	}
 	if f.need != nil {
 		if x.occ == nil {
@@ -631,6 +679,83 @@ func commonStart(ps []prefix) string {
 		c = c[:n]
 	}
 	return c
+}
+
+// startsHoldOne reports whether every start string holds one of need: then every
+// start has one in reach, and looking for them only costs time.
+func startsHoldOne(pres []prefix, need []string) bool {
+	for _, p := range pres {
+		if !slices.ContainsFunc(need, func(n string) bool { return strings.Contains(p.s, n) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxSolidOf returns the most bytes other than white space (those of \s) a match of
+// re may hold, or -1 when that is unbounded.
+func maxSolidOf(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, r := range re.Rune {
+			switch {
+			case r < utf8.RuneSelf && isSpaceByte(byte(r)):
+			case re.Flags&syntax.FoldCase == 0 && utf8.ValidRune(r):
+				n += utf8.RuneLen(r)
+			default:
+				n += utf8.UTFMax
+			}
+		}
+		return n
+	case syntax.OpCharClass:
+		// a class of white space only adds nothing; any other rune (or an invalid
+		// byte, matched as U+FFFD) adds at most UTFMax bytes
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if !(r < utf8.RuneSelf && isSpaceByte(byte(r))) {
+					return utf8.UTFMax
+				}
+			}
+		}
+		return 0
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxSolidOf(re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		if maxSolidOf(re.Sub[0]) == 0 {
+			return 0
+		}
+		return -1
+	case syntax.OpRepeat:
+		sub := maxSolidOf(re.Sub[0])
+		switch {
+		case sub == 0:
+			return 0
+		case sub < 0 || re.Max < 0:
+			return -1
+		}
+		return sub * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		n := 0
+		for _, s := range re.Sub {
+			m := maxSolidOf(s)
+			if m < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				n += m
+			} else {
+				n = max(n, m)
+			}
+		}
+		return n
+	}
+	return -1
 }
 
 // maxSpacesOf returns the most white space bytes (those of \s) a match of re may hold,

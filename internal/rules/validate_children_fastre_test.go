@@ -171,6 +171,10 @@ func TestStartAnalysisOnSmallExpressions(t *testing.T) {
 			[]string{"Eintracht Frankfurt U9", "Eintracht Nord Frankfurt Ost U 12", "Team Blau und U9", "Unser Team U12x U12"}},
 		{"a lazy gap and a bounded window", `\b(?:hole|holt)\b[^.!?\n]{0,10}\bab`, true,
 			[]string{"ich hole sie ab", "ich hole sie um halb drei ab", "holt. ab", "hole ab hole x ab"}},
+		{"a match runs over any white space but over no more words than it holds", `\b(?:is|was) (\d)(?:\s*[!.]|\s*$|\s+(?:and|now)\b|\s*[^\sa-z0-9])`, true,
+			[]string{"is 5", "is 5 \n\n\t !", "was 5     and x", "is 5 x is 6\n\n\n\nnow", "is 5 \xff", "is 5   \u00e4", "is 5\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n."}},
+		{"words that begin every match are not looked for again", `\b(?:in|at)\s([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)`, true,
+			[]string{"in Berlin at Home", "into Berlin", "in\tNew York", "at  Home", "bin Laden in"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,7 +227,7 @@ func TestMisspeltKinIsOneOfTheWordsOneEditAway(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
-		index []typoWord
+		index *typoIndex
 		words map[string]kinInfo
 	}{{typoDE, kinDE}, {typoEN, kinEN}} {
 		for n := range words {
@@ -277,5 +281,30 @@ func TestBracketAgeOnAWindowIsTheAgeOnTheWholeRest(t *testing.T) {
 				t.Errorf("comma age after %q in %q: window finds %v, the whole rest %v", tok.Norm, s, got, want)
 			}
 		}
+	}
+}
+
+func TestStartAnalysisBounds(t *testing.T) {
+	tests := []struct {
+		name, expr string
+		solid      int
+		need       bool
+	}{
+		{"white space runs add nothing to the solid bytes", `\bis (\d)(?:\s*!|\s*$)`, 7, false},
+		{"a needed word after the start is looked for", `\bin\s[A-Z]\w*strasse`, -1, true},
+		{"a class with other runes counts as a whole rune", `\bis(?:\s*[^\sa-z])`, 6, false},
+		{"an unbounded word has no bound", `\bin ([A-Z][a-z]+)`, -1, false},
+		{"a needed word that begins every match is not looked for", `\b(?:in|at)\s[A-Z]`, 6, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newStartRe(regexp.MustCompile(tt.expr))
+			if f.maxSolid != tt.solid {
+				t.Errorf("maxSolid of %s = %d, want %d", tt.expr, f.maxSolid, tt.solid)
+			}
+			if (f.need != nil) != tt.need {
+				t.Errorf("need of %s = %q, want one: %v", tt.expr, f.need, tt.need)
+			}
+		})
 	}
 }

@@ -1,0 +1,87 @@
+package rules
+
+// The children analysis asks a dozen word lists about every token. One map from a
+// word to the lists that hold it answers all of them with a single lookup per token.
+
+// childClass is a set of the word lists of the children analysis.
+type childClass uint32
+
+const (
+	ccKinDE childClass = 1 << iota
+	ccOwnKinDE
+	ccKinEN
+	ccFirstName
+	ccAmbiguousName
+	ccNameStop
+	ccPlaceStop
+	ccBusiness
+	ccGroupContext
+	ccGroupPlace
+	ccAdultContext
+	ccChildContext
+	ccExposure
+	ccPhotoDE
+	ccPhotoEN
+	ccInstHeadDE
+	ccAdultKin
+	ccTypoStop // words typoKin never takes for a misspelling
+	ccFirstPerson
+	ccNegator
+)
+
+// firstPersonWords make a draft speak in the first person.
+var firstPersonWords = set("ich", "wir", "mein", "meine", "meinen", "meinem", "meiner", "unser", "unsere", "unseren", "unserem", "unserer",
+	"i", "we", "my", "our", "i'm", "we're", "uns", "us")
+
+var childClasses = buildChildClasses()
+
+func buildChildClasses() map[string]childClass {
+	m := map[string]childClass{}
+	addSet := func(c childClass, words map[string]bool) {
+		for w, ok := range words {
+			if ok {
+				m[w] |= c
+			}
+		}
+	}
+	addKin := func(c childClass, words map[string]kinInfo) {
+		for w := range words {
+			m[w] |= c
+		}
+	}
+	addKin(ccKinDE, kinDE)
+	addKin(ccOwnKinDE, ownKinDE)
+	addKin(ccKinEN, kinEN)
+	addSet(ccFirstName, firstNames)
+	addSet(ccAmbiguousName, ambiguousNames)
+	addSet(ccNameStop, nameStop)
+	addSet(ccPlaceStop, placeStop)
+	addSet(ccBusiness, businessWords)
+	addSet(ccGroupContext, groupContext)
+	addSet(ccGroupPlace, groupPlaces)
+	addSet(ccAdultContext, adultContext)
+	addSet(ccChildContext, childContext)
+	for w := range exposureWords {
+		m[w] |= ccExposure
+	}
+	addSet(ccPhotoDE, photoDE)
+	addSet(ccPhotoEN, photoEN)
+	for w := range instHeadDE {
+		m[w] |= ccInstHeadDE
+	}
+	addSet(ccAdultKin, adultKin)
+	for _, s := range []map[string]bool{kinFillersDE, kinFillersEN, littleWords, commonNotKin} {
+		addSet(ccTypoStop, s)
+	}
+	addSet(ccFirstPerson, firstPersonWords)
+	addSet(ccNegator, negators)
+	return m
+}
+
+// classOf returns the word lists that hold the normalised word w.
+func classOf(w string) childClass { return childClasses[w] }
+
+// has reports whether token i is in one of the lists of c.
+func (s *childScan) has(i int, c childClass) bool {
+	return i >= 0 && i < len(s.cls) && s.cls[i]&c != 0
+}
