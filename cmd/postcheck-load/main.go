@@ -218,13 +218,13 @@ func run() error {
 		// without the generator's share of the processors or the network.
 		total := hist1["+Inf"] - hist0["+Inf"]
 		if total > 0 {
-			fmt.Printf("server-side  %d checks:", int64(total))
+			var parts []string
 			for _, b := range []struct{ le, name string }{{"0.01", "10 ms"}, {"0.02", "20 ms"}, {"0.05", "50 ms"}} {
 				if _, ok := hist1[b.le]; ok { // an older server may lack the bucket
-					fmt.Printf(" %.2f%% within %s", 100*(hist1[b.le]-hist0[b.le])/total, b.name)
+					parts = append(parts, fmt.Sprintf("%.2f%% within %s", 100*(hist1[b.le]-hist0[b.le])/total, b.name))
 				}
 			}
-			fmt.Println()
+			fmt.Printf("server-side  %d checks: %s\n", int64(total), strings.Join(parts, ", "))
 		}
 	}
 	if self, err := procCPU(os.Getpid()); err == nil {
