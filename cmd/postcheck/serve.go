@@ -91,6 +91,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	}
 	log := slog.New(slog.NewJSONHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
 
+	if tuneGC() {
+		log.Debug("garbage collection tuned for latency", "gogc", serverGCPercent, "memory_limit_mib", serverMemoryLimit>>20)
+	}
 	start := time.Now()
 	checker, store, err := buildChecker(policies, check.WithMaxTextBytes(*maxText))
 	if err != nil {
