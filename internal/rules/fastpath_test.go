@@ -249,3 +249,21 @@ func TestLexiconSecondWordIndexHidesNoTerm(t *testing.T) {
 	}
 	t.Logf("%d first words indexed; %d matches compared on %d drafts", n, found, len(texts))
 }
+
+func TestPlainWordsNormaliseToThemselves(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(10))
+		for i := range b {
+			b[i] = "aabeilnorstuzxyq"[rng.IntN(16)]
+		}
+		w := string(b)
+		if !plainWord(w) {
+			continue
+		}
+		toks := text.Prepare(w).Tokens
+		if len(toks) != 1 || toks[0].Norm != w {
+			t.Fatalf("%q is plain but prepares to %+v", w, toks)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/text"
@@ -187,15 +188,40 @@ func compile(s *Spec, lex *lexicon, owner int) (*Rule, error) {
 	return r, nil
 }
 
-// normWords returns the normalised words of a phrase.
+// normWords returns the normalised words of a phrase. The packs name the same words
+// many times over (every hate rule reads the list of groups), so the answers are kept;
+// a returned slice is shared and must not be changed (its capacity is its length, so
+// an append copies).
 func normWords(s string) []string {
+	if plainWord(s) {
+		return []string{s} // normalising changes nothing
+	}
+	normMu.Lock()
+	out, ok := normCache[s]
+	normMu.Unlock()
+	if ok {
+		return out
+	}
 	toks := text.Prepare(s).Tokens
-	out := make([]string, len(toks))
+	out = make([]string, len(toks))
 	for i, t := range toks {
 		out[i] = t.Norm
 	}
+	normMu.Lock()
+	if len(normCache) < maxNormCache {
+		normCache[s] = out
+	}
+	normMu.Unlock()
 	return out
 }
+
+var (
+	normMu    sync.Mutex
+	normCache = map[string][]string{}
+)
+
+// maxNormCache bounds the kept answers; policies loaded again and again add words.
+const maxNormCache = 1 << 17
 
 // pick returns the text for lang, falling back to English, then German.
 func (t Text) pick(lang string) string {
@@ -216,4 +242,18 @@ func (t Texts) pick(lang string) []string {
 		return v
 	}
 	return t["de"]
+}
+
+// plainWord reports whether s is one word of small ASCII letters without three equal
+// letters in a row: text.Prepare would give it back as it is.
+func plainWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' || i >= 2 && s[i] == s[i-1] && s[i] == s[i-2] {
+			return false
+		}
+	}
+	return true
 }
