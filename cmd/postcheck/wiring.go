@@ -15,6 +15,10 @@ import (
 // buildChecker loads the rule packs, the policies at policyPaths (files or folders;
 // none means only the built-in default) and the language detector, once.
 func buildChecker(policyPaths []string, opts ...check.Option) (*check.Checker, *policy.Store, error) {
+	// The language models load while the rule packs compile: they need nothing of
+	// each other, and start-up takes the longer of the two instead of their sum.
+	detector := make(chan *lang.Detector, 1)
+	go func() { detector <- lang.New() }()
 	engine, err := rules.Default()
 	if err != nil {
 		return nil, nil, fmt.Errorf("rule packs: %w", err)
@@ -24,7 +28,7 @@ func buildChecker(policyPaths []string, opts ...check.Option) (*check.Checker, *
 		return nil, nil, fmt.Errorf("policy: %w", err)
 	}
 	opts = append(opts, check.WithPolicies(store))
-	return check.NewChecker(lang.New(), engine, opts...), store, nil
+	return check.NewChecker(<-detector, engine, opts...), store, nil
 }
 
 // pathList is a repeatable flag of paths; commas also separate.
