@@ -54,6 +54,10 @@ fuzz:
 	$(GO) test ./internal/wire -run '^$$' -fuzz '^FuzzCheckOffsets$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./cmd/postcheck -run '^$$' -fuzz '^FuzzReadLine$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/photo -run '^$$' -fuzz '^FuzzPhoto$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/pii -run '^$$' -fuzz '^FuzzAll$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/pii -run '^$$' -fuzz '^FuzzValidIBAN$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/rules -run '^$$' -fuzz '^FuzzStartRe$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/rules -run '^$$' -fuzz '^FuzzPrivacyValidators$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf bin
