@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -48,17 +49,14 @@ type groupPredicate struct {
 }
 
 func newGroupPredicate(p map[string]string) (MatchFunc, error) {
-	g := &groupPredicate{groups: newLexicon(), preds: newLexicon(), within: 6, capital: map[string]bool{}}
+	g := &groupPredicate{preds: newLexicon(), within: 6, capital: map[string]bool{}}
 	groups, preds := splitList(p["groups"]), splitList(p["predicates"])
 	if len(groups) == 0 || len(preds) == 0 {
 		return nil, fmt.Errorf("params groups and predicates are required (comma-separated)")
 	}
-	if err := g.groups.add(0, groups, "", p["group_inflect"]); err != nil {
-		return nil, fmt.Errorf("groups: %v", err)
-	}
-	// Heads of compounds: "Wirtschaftsflüchtlinge", "Ostasiaten", "Nordafrikaner".
-	if err := g.groups.add(0, splitList(p["group_heads"]), CompoundSuffix, p["group_inflect"]); err != nil {
-		return nil, fmt.Errorf("group_heads: %v", err)
+	var err error
+	if g.groups, err = groupLexicon(p); err != nil {
+		return nil, err
 	}
 	if err := g.preds.add(0, preds, p["predicate_compound"], p["predicate_inflect"]); err != nil {
 		return nil, fmt.Errorf("predicates: %v", err)
@@ -458,16 +456,13 @@ func newPresence(p map[string]string) (MatchFunc, error) {
 
 // newGroupLexicon reads the group parameters shared with hate_group.
 func newGroupLexicon(p map[string]string) (*groupPredicate, error) {
-	g := &groupPredicate{groups: newLexicon(), capital: map[string]bool{}}
-	groups := splitList(p["groups"])
-	if len(groups) == 0 {
+	g := &groupPredicate{capital: map[string]bool{}}
+	if len(splitList(p["groups"])) == 0 {
 		return nil, fmt.Errorf("param groups is required (comma-separated)")
 	}
-	if err := g.groups.add(0, groups, "", p["group_inflect"]); err != nil {
-		return nil, fmt.Errorf("groups: %v", err)
-	}
-	if err := g.groups.add(0, splitList(p["group_heads"]), CompoundSuffix, p["group_inflect"]); err != nil {
-		return nil, fmt.Errorf("group_heads: %v", err)
+	var err error
+	if g.groups, err = groupLexicon(p); err != nil {
+		return nil, err
 	}
 	for _, w := range splitList(p["capitalised"]) {
 		for _, n := range normWords(w) {
@@ -476,6 +471,43 @@ func newGroupLexicon(p map[string]string) (*groupPredicate, error) {
 	}
 	return g, nil
 }
+
+// groupLexicon builds the lexicon of the groups a rule names (param groups, with
+// group_heads as heads of compounds: "Wirtschaftsflüchtlinge", "Ostasiaten"). Most hate
+// rules name the same list, so a lexicon is built once per list and shared: a lexicon
+// is never changed once built, and one fewer is one fewer for every garbage collection
+// to mark.
+func groupLexicon(p map[string]string) (*lexicon, error) {
+	key := p["groups"] + "\x00" + p["group_heads"] + "\x00" + p["group_inflect"]
+	groupLexicons.Lock()
+	lx, ok := groupLexicons.m[key]
+	groupLexicons.Unlock()
+	if ok {
+		return lx, nil
+	}
+	lx = newLexicon()
+	if err := lx.add(0, splitList(p["groups"]), "", p["group_inflect"]); err != nil {
+		return nil, fmt.Errorf("groups: %v", err)
+	}
+	if err := lx.add(0, splitList(p["group_heads"]), CompoundSuffix, p["group_inflect"]); err != nil {
+		return nil, fmt.Errorf("group_heads: %v", err)
+	}
+	groupLexicons.Lock()
+	if len(groupLexicons.m) < maxGroupLexicons {
+		groupLexicons.m[key] = lx
+	}
+	groupLexicons.Unlock()
+	return lx, nil
+}
+
+var groupLexicons = struct {
+	sync.Mutex
+	m map[string]*lexicon
+}{m: map[string]*lexicon{}}
+
+// maxGroupLexicons bounds the shared lexicons; policies loaded again and again may
+// bring lists of their own.
+const maxGroupLexicons = 64
 
 // quantifier returns the counting word or phrase (up to two words) that ends right
 // before token i, skipping one attribute ("immer mehr junge Ausländer").
