@@ -16,6 +16,9 @@ type Doc struct {
 
 	foldOnce, foldNormOnce sync.Once
 	folded, foldedNorm     *text.Haystack
+
+	scanOnce, scanNormOnce sync.Once
+	scanOrig, scanNorm     *scanText
 }
 
 // Folded is text.Fold of the original text, indexed and made once per draft for the
@@ -29,6 +32,19 @@ func (d *Doc) Folded() *text.Haystack {
 func (d *Doc) FoldedNorm() *text.Haystack {
 	d.foldNormOnce.Do(func() { d.foldedNorm = text.NewHaystack(text.Fold(d.Norm)) })
 	return d.foldedNorm
+}
+
+// scanOriginal is the original text with its word starts, found once per draft for
+// the word scans of every rule.
+func (d *Doc) scanOriginal() *scanText {
+	d.scanOnce.Do(func() { d.scanOrig = newScanText(d.Original) })
+	return d.scanOrig
+}
+
+// scanNormalised is the normalised text with its word starts.
+func (d *Doc) scanNormalised() *scanText {
+	d.scanNormOnce.Do(func() { d.scanNorm = newScanText(d.Norm) })
+	return d.scanNorm
 }
 
 // guardedRe is a regular expression with the guard that skips drafts it cannot match.

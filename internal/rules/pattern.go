@@ -58,7 +58,11 @@ func (m *patternMatcher) match(doc *Doc) []Hit {
 		}
 		var locs [][]int
 		if m.scans[i] != nil {
-			locs = m.scans[i].findAllSubmatch(re, subject)
+			if m.raw {
+				locs = m.scans[i].findAllSubmatchIn(re, doc.scanOriginal())
+			} else {
+				locs = m.scans[i].findAllSubmatchIn(re, doc.scanNormalised())
+			}
 		} else {
 			locs = re.FindAllStringSubmatchIndex(subject, -1)
 		}

@@ -237,7 +237,7 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 			for off := 0; off < len(s); {
 				var m []int
 				if p.scan != nil {
-					m = p.scan.first(p.re.Regexp, s[off:])
+					m = p.scan.firstIn(p.re.Regexp, doc.scanOriginal(), off)
 				} else {
 					m = p.re.FindStringSubmatchIndex(s[off:])
 				}

@@ -120,7 +120,7 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 			}
 			var locs [][]int
 			if p.words != nil {
-				locs = p.words.findAll(p.re.Regexp, s)
+				locs = p.words.findAllIn(p.re.Regexp, doc.scanOriginal())
 			} else {
 				locs = p.re.FindAllStringIndex(s, -1)
 			}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -53,13 +54,55 @@ func scanFor(re *regexp.Regexp) *wordScan {
 	return newWordScan(re.String(), words...)
 }
 
+// scanText is a text the scans search, with the positions where an ASCII word
+// begins: i == 0 or s[i-1] is no ASCII word byte, and s[i] is one. A word scan only
+// ever tries those, so a draft's are found once for every rule (see Doc.scanOriginal).
+type scanText struct {
+	s      string
+	starts []int32
+	// longS says whether s holds the long s or the Kelvin sign (see foldsToASCII).
+	longS bool
+}
+
+func newScanText(s string) *scanText {
+	return &scanText{s: s, starts: wordStarts(s), longS: foldsToASCII(s)}
+}
+
+// wordStarts returns the positions where an ASCII word begins in s.
+func wordStarts(s string) []int32 {
+	n := 0
+	prev := false
+	for i := 0; i < len(s); i++ {
+		w := asciiWordByte(s[i])
+		if w && !prev {
+			n++
+		}
+		prev = w
+	}
+	out := make([]int32, 0, n)
+	prev = false
+	for i := 0; i < len(s); i++ {
+		w := asciiWordByte(s[i])
+		if w && !prev {
+			out = append(out, int32(i))
+		}
+		prev = w
+	}
+	return out
+}
+
 // findAll is re.FindAllStringIndex(s, -1), re being the expression of w.
 func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
-	if foldsToASCII(s) {
-		return re.FindAllStringIndex(s, -1)
+	return w.findAllIn(re, newScanText(s))
+}
+
+// findAllIn is re.FindAllStringIndex(t.s, -1).
+func (w *wordScan) findAllIn(re *regexp.Regexp, t *scanText) [][]int {
+	if t.longS {
+		return re.FindAllStringIndex(t.s, -1)
 	}
 	var out [][]int
-	w.each(s, func(m []int, off int) bool {
+	w.eachIn(t, 0, func(m []int, off int) bool {
 		out = append(out, []int{m[2] + off, m[3] + off})
 		return true
 	})
@@ -68,11 +111,16 @@ func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
 
 // findAllSubmatch is re.FindAllStringSubmatchIndex(s, -1).
 func (w *wordScan) findAllSubmatch(re *regexp.Regexp, s string) [][]int {
-	if foldsToASCII(s) {
-		return re.FindAllStringSubmatchIndex(s, -1)
+	return w.findAllSubmatchIn(re, newScanText(s))
+}
+
+// findAllSubmatchIn is re.FindAllStringSubmatchIndex(t.s, -1).
+func (w *wordScan) findAllSubmatchIn(re *regexp.Regexp, t *scanText) [][]int {
+	if t.longS {
+		return re.FindAllStringSubmatchIndex(t.s, -1)
 	}
 	var out [][]int
-	w.each(s, func(m []int, off int) bool {
+	w.eachIn(t, 0, func(m []int, off int) bool {
 		out = append(out, shift(m, off))
 		return true
 	})
@@ -81,11 +129,17 @@ func (w *wordScan) findAllSubmatch(re *regexp.Regexp, s string) [][]int {
 
 // first is re.FindStringSubmatchIndex(s).
 func (w *wordScan) first(re *regexp.Regexp, s string) []int {
-	if foldsToASCII(s) {
+	return w.firstIn(re, newScanText(s), 0)
+}
+
+// firstIn is re.FindStringSubmatchIndex(t.s[from:]), offsets counted from from.
+func (w *wordScan) firstIn(re *regexp.Regexp, t *scanText, from int) []int {
+	s := t.s[from:]
+	if t.longS && foldsToASCII(s) {
 		return re.FindStringSubmatchIndex(s)
 	}
 	var loc []int
-	w.each(s, func(m []int, off int) bool {
+	w.eachIn(t, from, func(m []int, off int) bool {
 		loc = shift(m, off)
 		return false
 	})
@@ -105,34 +159,68 @@ func shift(m []int, off int) []int {
 	return loc
 }
 
-// each calls f with the submatches of every match (group 1 being the expression's
-// whole match) and the offset to add to them, until f returns false.
-func (w *wordScan) each(s string, f func(m []int, off int) bool) {
-	for i := 0; i < len(s); i++ {
-		if w.starts != nil {
+// eachIn calls f with the submatches of every match in t.s[from:] (group 1 being the
+// expression's whole match) and the offset to add to them to count from from, until f
+// returns false. As the search begins at from, from itself counts as a word start
+// whenever an ASCII word byte stands there.
+func (w *wordScan) eachIn(t *scanText, from int, f func(m []int, off int) bool) {
+	s := t.s[from:]
+	if w.starts != nil {
+		for i := 0; i < len(s); i++ {
 			if !w.starts(s, i) {
 				continue
 			}
-		} else if !w.firsts[s[i]] || i > 0 && asciiWordByte(s[i-1]) || !w.startsAt(s[i:]) {
-			continue
+			if next, ok := w.try(s, i, f); !ok {
+				return
+			} else if next > i {
+				i = next - 1
+			}
 		}
-		var m []int
-		off := 0
-		if i == 0 {
-			m = w.head.FindStringSubmatchIndex(s)
-		} else {
-			_, n := utf8.DecodeLastRuneInString(s[:i])
-			off = i - n
-			m = w.after.FindStringSubmatchIndex(s[off:])
-		}
-		if m == nil || m[3] <= m[2] {
-			continue
-		}
-		if !f(m, off) {
+		return
+	}
+	// k is the first word start after from.
+	starts := t.starts
+	k, _ := slices.BinarySearch(starts, int32(from)+1)
+	lo := 0 // no match may begin before lo
+	if len(s) > 0 && asciiWordByte(s[0]) && w.firsts[s[0]] && w.startsAt(s) {
+		next, ok := w.try(s, 0, f)
+		if !ok {
 			return
 		}
-		i = m[3] + off - 1
+		lo = next
 	}
+	for ; k < len(starts); k++ {
+		i := int(starts[k]) - from
+		if i < lo || !w.firsts[s[i]] || !w.startsAt(s[i:]) {
+			continue
+		}
+		next, ok := w.try(s, i, f)
+		if !ok {
+			return
+		}
+		lo = next
+	}
+}
+
+// try runs the expression anchored at s[i]. On a match it calls f and returns where
+// the next match may begin, and whether to go on; without one it returns i.
+func (w *wordScan) try(s string, i int, f func(m []int, off int) bool) (int, bool) {
+	var m []int
+	off := 0
+	if i == 0 {
+		m = w.head.FindStringSubmatchIndex(s)
+	} else {
+		_, n := utf8.DecodeLastRuneInString(s[:i])
+		off = i - n
+		m = w.after.FindStringSubmatchIndex(s[off:])
+	}
+	if m == nil || m[3] <= m[2] {
+		return i, true
+	}
+	if !f(m, off) {
+		return i, false
+	}
+	return m[3] + off, true
 }
 
 // foldsToASCII reports whether s holds one of the two runes that (?i) matches with an
