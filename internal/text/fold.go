@@ -19,6 +19,9 @@ import (
 // invisible reports runes that are dropped entirely: zero-width characters, soft
 // hyphens, variation selectors and other format characters used to split words.
 func invisible(r rune) bool {
+	if r < utf8.RuneSelf {
+		return false
+	}
 	switch r {
 	case '\u00AD', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u180E', '\u034F':
 		return true

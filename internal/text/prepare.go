@@ -90,6 +90,10 @@ func appendSegments(out []segment, s string) []segment {
 }
 
 func wordRune(r rune) bool {
+	if r <= unicode.MaxLatin1 {
+		// No combining mark and no digit but 0-9 lies below U+0100.
+		return '0' <= r && r <= '9' || unicode.IsLetter(r)
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -119,16 +123,21 @@ func Prepare(s string) *Prepared {
 	// Each word begins where a word rune follows another rune; joiners only merge
 	// words, so this many tokens is the most there can be.
 	words := 0
+	prev := false
 	for i := range segs {
-		if wordRune(segs[i].r) && (i == 0 || !wordRune(segs[i-1].r)) {
+		w := wordRune(segs[i].r)
+		if w && !prev {
 			words++
 		}
+		prev = w
 	}
 	p := &Prepared{Original: s, Tokens: make([]Token, 0, words)}
 	var nb strings.Builder
 	nb.Grow(len(s) + len(s)/8)
-	p.srcStart = make([]int32, 0, len(s)+8)
-	p.srcEnd = make([]int32, 0, len(s)+8)
+	// Both maps share one allocation; a longer Norm makes either grow on its own.
+	n := len(s) + 8
+	src := make([]int32, 2*n)
+	p.srcStart, p.srcEnd = src[:0:n], src[n:n:2*n]
 	emit := func(str string, a, b int) {
 		nb.WriteString(str)
 		for range len(str) {
@@ -150,6 +159,15 @@ func Prepare(s string) *Prepared {
 			for k := range len(t.Norm) {
 				p.srcStart = append(p.srcStart, int32(t.Start+k))
 				p.srcEnd = append(p.srcEnd, int32(t.Start+k+1))
+			}
+		} else if t, ok = umlautToken(s, segs[i:j]); ok {
+			// Each folded byte comes from its letter, which folds to as many bytes as it has.
+			nb.WriteString(t.Norm)
+			for _, sg := range segs[i:j] {
+				for range sg.end - sg.start {
+					p.srcStart = append(p.srcStart, int32(sg.start))
+					p.srcEnd = append(p.srcEnd, int32(sg.end))
+				}
 			}
 		} else {
 			t = foldToken(s, segs[i:j], emit)
@@ -215,7 +233,82 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 		}
 		return t
 	}
+	if t, ok := umlautToken(s, segs); ok {
+		k := 0
+		for _, sg := range segs {
+			for range sg.end - sg.start {
+				emit(t.Norm[k:k+1], sg.start, sg.end)
+				k++
+			}
+		}
+		return t
+	}
 	return foldToken(s, segs, emit)
+}
+
+// umlautToken is makeToken for the most common word after the ASCII one: ASCII letters
+// and the German ä ö ü ß Ä Ö Ü, without three equal letters in a row once folded. Each
+// letter folds to as many bytes as it has (ä → "ae"), with no NFKC, leet or masks;
+// ok is false for every other word.
+func umlautToken(s string, segs []segment) (Token, bool) {
+	start, end := segs[0].start, segs[len(segs)-1].end
+	var buf [64]byte
+	norm := buf[:0]
+	upper := 0
+	for _, sg := range segs {
+		switch sg.end - sg.start {
+		case 1:
+			c := s[sg.start]
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				upper++
+				c += 'a' - 'A'
+			default:
+				return Token{}, false
+			}
+			norm = append(norm, c)
+		case 2:
+			switch sg.r {
+			case 'ä':
+				norm = append(norm, 'a', 'e')
+			case 'ö':
+				norm = append(norm, 'o', 'e')
+			case 'ü':
+				norm = append(norm, 'u', 'e')
+			case 'ß':
+				norm = append(norm, 's', 's')
+			case 'Ä':
+				norm = append(norm, 'a', 'e')
+				upper++
+			case 'Ö':
+				norm = append(norm, 'o', 'e')
+				upper++
+			case 'Ü':
+				norm = append(norm, 'u', 'e')
+				upper++
+			default:
+				return Token{}, false
+			}
+		default:
+			return Token{}, false // a combining mark or a rune of three or four bytes
+		}
+	}
+	for i := 2; i < len(norm); i++ {
+		if norm[i] == norm[i-1] && norm[i] == norm[i-2] {
+			return Token{}, false // stretched letters
+		}
+	}
+	t := Token{Start: start, End: end, Letters: len(segs), Upper: upper, Norm: string(norm)}
+	if start > 0 {
+		switch s[start-1] {
+		case '#':
+			t.Hashtag = true
+		case '@':
+			t.Mention = true
+		}
+	}
+	return t, true
 }
 
 // foldToken is makeToken for any word.
