@@ -70,19 +70,10 @@ func newScanText(s string) *scanText {
 
 // wordStarts returns the positions where an ASCII word begins in s.
 func wordStarts(s string) []int32 {
-	n := 0
+	out := make([]int32, 0, len(s)/6+1)
 	prev := false
 	for i := 0; i < len(s); i++ {
-		w := asciiWordByte(s[i])
-		if w && !prev {
-			n++
-		}
-		prev = w
-	}
-	out := make([]int32, 0, n)
-	prev = false
-	for i := 0; i < len(s); i++ {
-		w := asciiWordByte(s[i])
+		w := wordBytes[s[i]]
 		if w && !prev {
 			out = append(out, int32(i))
 		}

@@ -246,15 +246,16 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 	return foldToken(s, segs, emit)
 }
 
-// umlautToken is makeToken for the most common word after the ASCII one: ASCII letters
-// and the German ä ö ü ß Ä Ö Ü, without three equal letters in a row once folded. Each
+// umlautToken is makeToken for the most common words after the ASCII one: ASCII letters
+// and the German ä ö ü ß Ä Ö Ü, without three equal letters in a row once folded, and
+// numbers (ASCII digits only, which are never collapsed). Each
 // letter folds to as many bytes as it has (ä → "ae"), with no NFKC, leet or masks;
 // ok is false for every other word.
 func umlautToken(s string, segs []segment) (Token, bool) {
 	start, end := segs[0].start, segs[len(segs)-1].end
 	var buf [64]byte
 	norm := buf[:0]
-	upper := 0
+	upper, digits := 0, 0
 	for _, sg := range segs {
 		switch sg.end - sg.start {
 		case 1:
@@ -264,6 +265,8 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 			case 'A' <= c && c <= 'Z':
 				upper++
 				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				digits++
 			default:
 				return Token{}, false
 			}
@@ -294,12 +297,15 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 			return Token{}, false // a combining mark or a rune of three or four bytes
 		}
 	}
-	for i := 2; i < len(norm); i++ {
+	if digits > 0 && digits < len(segs) {
+		return Token{}, false // digits among letters may be leet
+	}
+	for i := 2; i < len(norm) && digits == 0; i++ {
 		if norm[i] == norm[i-1] && norm[i] == norm[i-2] {
 			return Token{}, false // stretched letters
 		}
 	}
-	t := Token{Start: start, End: end, Letters: len(segs), Upper: upper, Norm: string(norm)}
+	t := Token{Start: start, End: end, Letters: len(segs) - digits, Digits: digits, Upper: upper, Norm: string(norm)}
 	if start > 0 {
 		switch s[start-1] {
 		case '#':
