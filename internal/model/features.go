@@ -6,6 +6,7 @@ package model
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -93,7 +94,35 @@ func Extract(p *text.Prepared, bits uint) []Feature {
 
 // extract is Extract into buf when it is large enough.
 func extract(p *text.Prepared, bits uint, buf []Feature) []Feature {
-	words := make([]string, len(p.Tokens))
+	var x extraction
+	if !x.run(p, bits, buf) {
+		return []Feature{}
+	}
+	feats, n := x.feats, *x.counts
+	if len(feats) > 0 {
+		inv := x.inverses()
+		for k := range feats {
+			feats[k].Value = inv.of(n[feats[k].Index])
+		}
+	}
+	x.release()
+	return feats
+}
+
+// run makes the features of a draft into buf, when it is large enough, with their
+// indices and tokens but without values, and counts the occurrences of each index;
+// release must follow. It is false, having taken nothing, for a draft without words.
+func (x *extraction) run(p *text.Prepared, bits uint, buf []Feature) bool {
+	wb, _ := wordBufs.Get().(*[]string)
+	if wb == nil {
+		wb = new([]string)
+	}
+	words := slices.Grow((*wb)[:0], len(p.Tokens))[:len(p.Tokens)]
+	defer func() {
+		clear(words)
+		*wb = words[:0]
+		wordBufs.Put(wb)
+	}()
 	var groups bool
 	// need bounds the features, so that they are allocated once: a word of r runes
 	// has 4r−2 character n-grams of two to five, plus a word, a pair, a capitals mark
@@ -107,14 +136,14 @@ func extract(p *text.Prepared, bits uint, buf []Feature) []Feature {
 		need += 4*min(len(words[i]), maxWordRunes+2) + 4
 	}
 	if need == 0 {
-		return []Feature{}
+		return false
 	}
 	// The occurrences of each index are counted as the features are made: the
 	// counter reads, which mostly miss the cache, then overlap with the hashing.
 	if cap(buf) < need {
 		buf = make([]Feature, 0, need)
 	}
-	x := extraction{feats: buf[:0], mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
+	*x = extraction{feats: buf[:0], mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
 	// What a draft says about a group is often far from the group's name ("Die
 	// Flüchtlinge, die hier ankommen, sind alle Schmarotzer"): every other word is
 	// paired with the group, attributed to that word. A pair counts once per draft.
@@ -148,19 +177,46 @@ func extract(p *text.Prepared, bits uint, buf []Feature) []Feature {
 		}
 		x.grams(append(append(append(scratch[:0], '<'), w...), '>'), int32(i))
 	}
-	feats, n := x.feats, *x.counts
-	if len(feats) > 0 {
-		scale := float32(1 / math.Sqrt(float64(max(x.unique, LengthFloor))))
-		for k := range feats {
-			feats[k].Value = scale / float32(n[feats[k].Index])
-		}
-		for _, f := range feats {
-			n[f.Index] = 0
-		}
+	return true
+}
+
+// release resets the counters the features touched and gives them back.
+func (x *extraction) release() {
+	n := *x.counts
+	for _, f := range x.feats {
+		n[f.Index] = 0
 	}
 	counters.Put(x.counts)
-	return feats
+	x.counts = nil
 }
+
+// inverseTable holds the value of a feature whose index occurs c times, for the
+// small counts nearly every index has: a division per feature costs more than
+// the rest of its scoring. Each entry is the very quotient it stands for.
+type inverseTable struct {
+	scale float32
+	small [16]float32
+}
+
+func (x *extraction) inverses() *inverseTable {
+	t := &x.inv
+	t.scale = float32(1 / math.Sqrt(float64(max(x.unique, LengthFloor))))
+	for c := 1; c < len(t.small); c++ {
+		t.small[c] = t.scale / float32(c)
+	}
+	return t
+}
+
+// of is scale / c.
+func (t *inverseTable) of(c uint16) float32 {
+	if int(c) < len(t.small) {
+		return t.small[c]
+	}
+	return t.scale / float32(c)
+}
+
+// wordBufs are scratch word lists for run, reused across drafts.
+var wordBufs sync.Pool
 
 // extraction is the state of one Extract: the features so far and how often each
 // table index occurs among them.
@@ -169,6 +225,7 @@ type extraction struct {
 	mask   uint32
 	counts *[]uint16
 	unique int
+	inv    inverseTable
 }
 
 // count notes one more occurrence of a table index; the count stops at its maximum.

@@ -30,6 +30,16 @@ const groupPlaceholder = "<grp>"
 // word is compared with the few that can match it.
 var groupsByFirst = func() (t [256][]groupEntry) {
 	for w := range groupWords {
+		if len(w) < 2 {
+			panic("model: group word " + w + " is shorter than two bytes")
+		}
+	}
+	for _, p := range groupPrefixes {
+		if len(p) < 2 {
+			panic("model: group prefix " + p + " is shorter than two bytes")
+		}
+	}
+	for w := range groupWords {
 		t[w[0]] = append(t[w[0]], groupEntry{w, true})
 	}
 	for _, p := range groupPrefixes {
@@ -47,7 +57,15 @@ func isGroupWord(w string) bool {
 	if w == "" {
 		return false
 	}
+	// Every entry is two bytes long at least, and comparing the second byte first
+	// turns most entries away without a call.
+	if len(w) < 2 {
+		return false
+	}
 	for _, e := range groupsByFirst[w[0]] {
+		if e.s[1] != w[1] {
+			continue
+		}
 		if e.whole && w == e.s || !e.whole && strings.HasPrefix(w, e.s) {
 			return true
 		}

@@ -59,7 +59,7 @@ func (h *Head) Score(feats []Feature) float64 {
 // sums in the same order.
 func (m *Model) Scores(feats []Feature) []float64 {
 	out := make([]float64, len(m.Heads))
-	if len(m.Heads) != 2 || len(m.pair) != 2*len(m.Heads[0].Weights) || len(m.Heads[0].Weights) != len(m.Heads[1].Weights) {
+	if !m.paired() {
 		for i, h := range m.Heads {
 			out[i] = h.Score(feats)
 		}
@@ -76,6 +76,11 @@ func (m *Model) Scores(feats []Feature) []float64 {
 	return out
 }
 
+// paired reports whether the two heads' weights are side by side in pair.
+func (m *Model) paired() bool {
+	return len(m.Heads) == 2 && len(m.pair) == 2*len(m.Heads[0].Weights) && len(m.Heads[0].Weights) == len(m.Heads[1].Weights)
+}
+
 // featureBufs are scratch feature slices for ScoreDraft, reused across drafts.
 var featureBufs sync.Pool
 
@@ -87,10 +92,28 @@ func (m *Model) ScoreDraft(p *text.Prepared) []float64 {
 	if b == nil {
 		b = new([]Feature)
 	}
-	*b = extract(p, m.Bits, *b)
-	scores := m.Scores(*b)
-	featureBufs.Put(b)
-	return scores
+	defer featureBufs.Put(b)
+	if !m.paired() {
+		*b = extract(p, m.Bits, *b)
+		return m.Scores(*b)
+	}
+	// The values are not stored: each is read from the counts as the heads sum,
+	// the very products and sums, in the same order, that Scores of Extract makes.
+	var x extraction
+	if !x.run(p, m.Bits, *b) {
+		return m.Scores(nil)
+	}
+	*b = x.feats
+	inv, n, w := x.inverses(), *x.counts, m.pair
+	z0, z1 := float64(m.Heads[0].Bias), float64(m.Heads[1].Bias)
+	for _, f := range x.feats {
+		v := inv.of(n[f.Index])
+		ws := w[2*int(f.Index) : 2*int(f.Index)+2]
+		z0 += float64(ws[0] * v)
+		z1 += float64(ws[1] * v)
+	}
+	x.release()
+	return []float64{sigmoid(z0), sigmoid(z1)}
 }
 
 // Contributions returns each token's share of the score: the weighted features it

@@ -81,12 +81,35 @@ type lexicon struct {
 	// Compound heads in brief, so that most tokens need no map lookup at all: the
 	// first two bytes of prefix heads and the last two of suffix heads (a bit per
 	// byte pair), and the lengths that occur (a bit per length up to 63).
-	pre2, suf2       [1 << 16 / 64]uint64
+	// The pair sets exist once a head of their kind does: most lexicons have no
+	// compounds, and each set takes 8 KiB.
+	pre2, suf2       *[1 << 16 / 64]uint64
 	preLens, sufLens uint64
 	// firstBits holds a bit for the hash of every first word, so that most tokens,
-	// which start no term, are ruled out without a lookup in the large map.
-	firstBits [1 << 16 / 64]uint64
+	// which start no term, are ruled out without a lookup in the large map. A
+	// lexicon of fewer than filterFrom first words has none (nil): its small map
+	// answers about as fast, and the 8 KiB are kept for lexicons that need them.
+	firstBits *[1 << 16 / 64]uint64
 }
+
+// filterFrom is the number of first words from which a lexicon keeps firstBits.
+const filterFrom = 64
+
+// noteFirst records a new first word of a term in firstBits, making the set when
+// the lexicon reaches filterFrom first words.
+func (lx *lexicon) noteFirst(w string) {
+	switch {
+	case lx.firstBits != nil:
+		setWordBit(lx.firstBits, wordBit(w))
+	case len(lx.first) >= filterFrom:
+		lx.firstBits = new([1 << 16 / 64]uint64)
+		for k := range lx.first {
+			setWordBit(lx.firstBits, wordBit(k))
+		}
+	}
+}
+
+func setWordBit(set *[1 << 16 / 64]uint64, b uint32) { set[b>>6] |= 1 << (b & 63) }
 
 // wordBit is the bit of a word in firstBits: its text.WordHash folded to 16 bits.
 func wordBit(w string) uint32 { return hashBit(text.WordHash(w)) }
@@ -174,10 +197,9 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 				if lf == nil {
 					lf = &lexFirst{}
 					lx.first[ws[0]] = lf
+					lx.noteFirst(ws[0])
 				}
 				lf.add(lexEntry{owner: owner, rest: ws[1:]})
-				b := wordBit(ws[0])
-				lx.firstBits[b>>6] |= 1 << (b & 63)
 				if len(ws) == 1 {
 					lx.byLen[len(f)] = append(lx.byLen[len(f)], lexHead{owner, f})
 				}
@@ -188,14 +210,20 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 					lx.prefix[h] = append(lx.prefix[h], owner)
 					lx.preLens |= lenBit(len(h))
 					if len(h) >= 2 {
-						setPair(&lx.pre2, h[0], h[1])
+						if lx.pre2 == nil {
+							lx.pre2 = new([1 << 16 / 64]uint64)
+						}
+						setPair(lx.pre2, h[0], h[1])
 					}
 				}
 				if compound == CompoundSuffix || compound == CompoundBoth {
 					lx.suffix[h] = append(lx.suffix[h], owner)
 					lx.sufLens |= lenBit(len(h))
 					if len(h) >= 2 {
-						setPair(&lx.suf2, h[len(h)-2], h[len(h)-1])
+						if lx.suf2 == nil {
+							lx.suf2 = new([1 << 16 / 64]uint64)
+						}
+						setPair(lx.suf2, h[len(h)-2], h[len(h)-1])
 					}
 				}
 				lx.minHead = min(lx.minHead, len(h))
@@ -248,7 +276,7 @@ func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emi
 
 // scanKey reports the terms that begin with key at toks[i]; bit is wordBit(key).
 func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, bit uint32, want func(int) bool, emit func(owner, start, end int)) {
-	if lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
+	if lx.firstBits != nil && lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
 		return
 	}
 	f := lx.first[key]
@@ -321,8 +349,9 @@ func (lx *lexicon) scanCompound(t *text.Token, want func(int) bool, emit func(ow
 		return
 	}
 	// A head of one byte would escape the pair sets; then every length is tried.
-	pre := lx.minHead < 2 || hasPair(&lx.pre2, n[0], n[1])
-	suf := lx.minHead < 2 || hasPair(&lx.suf2, n[len(n)-2], n[len(n)-1])
+	// A nil set holds no pair: no head of its kind is two bytes long.
+	pre := lx.minHead < 2 || lx.pre2 != nil && hasPair(lx.pre2, n[0], n[1])
+	suf := lx.minHead < 2 || lx.suf2 != nil && hasPair(lx.suf2, n[len(n)-2], n[len(n)-1])
 	if !pre && !suf {
 		return
 	}
