@@ -146,6 +146,12 @@ type childScan struct {
 	// noShortcuts runs every step on every draft, for tests that compare the shortcuts
 	// with the plain analysis
 	noShortcuts bool
+	// near holds the stretches near child references the later finders search, nil
+	// for the whole draft; ageG and placeG check that leaving the rest out changes
+	// no overlap check of ages, and of institutions and places
+	near         []byteSpan
+	noNear       bool
+	ageG, placeG nearGroup
 }
 
 // lowerHay is the folded lower-cased text for the guards of the expressions run on it.
@@ -203,10 +209,17 @@ func (s *childScan) run() *childAnalysis {
 	if len(s.anchors) == 0 && !s.noShortcuts {
 		return &childAnalysis{hits: map[string][]Hit{}}
 	}
+	if !s.noShortcuts && !s.noNear {
+		s.near = s.nearSpans()
+	}
 	s.findAges()
 	s.findBirth()
 	s.findInstitutions()
 	s.findPlaces()
+	if s.near != nil && !(s.ageG.sound() && s.placeG.sound()) {
+		// a candidate reaches into a part left out: the whole draft decides
+		return (&childScan{doc: d, noNear: true}).run()
+	}
 	s.findRoutines()
 	s.markAdults()
 	s.findExposure()
@@ -285,11 +298,17 @@ func (s *childScan) orig(a, b int) string { return s.doc.Original[a:b] }
 // of the group (0 for the whole match) with the submatches, umlauts folded ("fünf" → "fuenf").
 // The normalised text is not used here: its leet folding turns "3rd" into "erd".
 func (s *childScan) regexHits(re *regexp.Regexp, group int) []reHit {
+	return s.regexHitsNear(re, group, nil)
+}
+
+// regexHitsNear is regexHits, only near child references once they are known; g
+// notes what was searched for the overlap checks of its candidates.
+func (s *childScan) regexHitsNear(re *regexp.Regexp, group int, g *nearGroup) []reHit {
 	var out []reHit
 	if !guardOf(re).MayMatchIn(s.lowerHay()) {
 		return nil
 	}
-	for _, loc := range startOf(re).findAll(s.lower) {
+	for _, loc := range s.findNear(re, s.lower, g) {
 		a, b := loc[2*group], loc[2*group+1]
 		if a < 0 || a >= b {
 			continue
@@ -311,12 +330,14 @@ type reHit struct {
 	subs []string
 }
 
-// findAllOrig is findAllOrig(s.doc, re), run only where a match can begin.
+// findAllOrig is findAllOrig(s.doc, re), run only where a match can begin and, once
+// the child references are known, only near them. Its callers are the institutions
+// and places, which share one overlap check.
 func (s *childScan) findAllOrig(re *regexp.Regexp) [][]int {
 	if !guardOf(re).MayMatchIn(s.doc.Folded()) {
 		return nil
 	}
-	return startOf(re).findAll(s.doc.Original)
+	return s.findNear(re, s.doc.Original, &s.placeG)
 }
 
 var umlautFold = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
@@ -1168,7 +1189,7 @@ func (s *childScan) findAges() {
 		if (ap.lang == "de" && !s.de) || (ap.lang == "en" && !s.en) || !s.ageNeedsMet(k, seen, found) {
 			continue
 		}
-		for _, h := range s.regexHits(ap.re, ap.spanG) {
+		for _, h := range s.regexHitsNear(ap.re, ap.spanG, &s.ageG) {
 			a, b := h.a, h.b
 			subs := h.subs
 			ng := ap.numG
@@ -1231,6 +1252,13 @@ func (s *childScan) findAges() {
 		// the span starts at the name, so that the name's redaction covers ", 9" too
 		s.details = append(s.details, &childPiece{kind: ckAge, start: s.toks[i].Start, end: b, tokA: i, tokB: tj, sev: check.Medium, ageYears: age,
 			labelDE: "Alter", labelEN: "age", red: true, rde: "unser Kind", ren: "our child"})
+	}
+	if s.near != nil {
+		for _, p := range s.details {
+			if p.kind == ckAge {
+				s.ageG.note(p.start, p.end)
+			}
+		}
 	}
 	s.dedupeAges()
 	// "Emma (4)", "unser Sohn (7)": the bracket goes together with the word before it,
@@ -1412,6 +1440,9 @@ func (s *childScan) addInst(a, b int, de, en string) {
 
 // addInstAs records an institution; rde and ren, when set, replace it in a redacted draft.
 func (s *childScan) addInstAs(a, b int, de, en, rde0, ren0 string) {
+	if s.near != nil {
+		s.placeG.note(a, b)
+	}
 	i, j := s.tokRange(a, b)
 	for _, p := range s.details {
 		if p.kind == ckInstitution && a < p.end && p.start < b {
@@ -1570,6 +1601,9 @@ var streetGeneric = set("spielplatz", "heimweg", "schulweg", "rueckweg", "hinweg
 	"strasse", "allee", "gasse", "seeufer", "flussufer", "rheinufer", "deich", "boxring", "eisring")
 
 func (s *childScan) addPlace(a, b int, sev check.Severity, de, en string) {
+	if s.near != nil {
+		s.placeG.note(a, b)
+	}
 	for _, p := range s.details {
 		if (p.kind == ckPlace || p.kind == ckInstitution) && a < p.end && p.start < b {
 			return
@@ -1699,7 +1733,11 @@ func (s *childScan) findRoutines() {
 				end += 1 + nx
 			}
 		}
-		s.routineIn(start, end)
+		// a routine lies inside its sentence: one that no stretch near a child
+		// reference touches is far from all of them
+		if s.near == nil || touchesAny(s.near, start, end) {
+			s.routineIn(start, end)
+		}
 		start = end + 1
 	}
 }
