@@ -85,31 +85,40 @@ type lexicon struct {
 	// compounds, and each set takes 8 KiB.
 	pre2, suf2       *[1 << 16 / 64]uint64
 	preLens, sufLens uint64
-	// firstBits holds a bit for the hash of every first word, so that most tokens,
-	// which start no term, are ruled out without a lookup in the large map. A
-	// lexicon of fewer than filterFrom first words has none (nil): its small map
-	// answers about as fast, and the 8 KiB are kept for lexicons that need them.
-	firstBits *[1 << 16 / 64]uint64
+	// firstBits holds a bit for the hash of every first word (bit wordBit & firstMask),
+	// so that most tokens, which start no term, are ruled out without a lookup in the
+	// map: even a small map costs a string hash and a probe per token, a bit test
+	// uses the hash the token already carries. A lexicon of fewer than filterFrom
+	// first words keeps 1,024 bits (128 bytes); a larger one 65,536 (8 KiB).
+	firstBits []uint64
+	firstMask uint32
 }
 
-// filterFrom is the number of first words from which a lexicon keeps firstBits.
+// filterFrom is the number of first words from which a lexicon keeps the large filter.
 const filterFrom = 64
 
-// noteFirst records a new first word of a term in firstBits, making the set when
-// the lexicon reaches filterFrom first words.
+// noteFirst records a new first word of a term in firstBits, making the small set
+// with the first word and the large one when the lexicon reaches filterFrom words.
 func (lx *lexicon) noteFirst(w string) {
 	switch {
-	case lx.firstBits != nil:
-		setWordBit(lx.firstBits, wordBit(w))
-	case len(lx.first) >= filterFrom:
-		lx.firstBits = new([1 << 16 / 64]uint64)
-		for k := range lx.first {
-			setWordBit(lx.firstBits, wordBit(k))
+	case lx.firstBits == nil || len(lx.first) == filterFrom && lx.firstMask != 1<<16-1:
+		size := uint32(1 << 10)
+		if len(lx.first) >= filterFrom {
+			size = 1 << 16
 		}
+		lx.firstBits, lx.firstMask = make([]uint64, size/64), size-1
+		for k := range lx.first {
+			lx.setFirst(wordBit(k))
+		}
+	default:
+		lx.setFirst(wordBit(w))
 	}
 }
 
-func setWordBit(set *[1 << 16 / 64]uint64, b uint32) { set[b>>6] |= 1 << (b & 63) }
+func (lx *lexicon) setFirst(b uint32) {
+	b &= lx.firstMask
+	lx.firstBits[b>>6] |= 1 << (b & 63)
+}
 
 // wordBit is the bit of a word in firstBits: its text.WordHash folded to 16 bits.
 func wordBit(w string) uint32 { return hashBit(text.WordHash(w)) }
@@ -276,7 +285,7 @@ func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emi
 
 // scanKey reports the terms that begin with key at toks[i]; bit is wordBit(key).
 func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, bit uint32, want func(int) bool, emit func(owner, start, end int)) {
-	if lx.firstBits != nil && lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
+	if bit &= lx.firstMask; lx.firstBits != nil && lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
 		return
 	}
 	f := lx.first[key]

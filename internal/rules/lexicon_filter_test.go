@@ -6,10 +6,10 @@ import (
 	"testing"
 )
 
-// TestSmallLexiconWithoutFilterFindsWhatTheFilteredOneFinds builds the same terms
-// into a lexicon too small for the first-word filter and into one that has it
-// (the same terms plus fillers that match nothing), and compares their matches.
-func TestSmallLexiconWithoutFilterFindsWhatTheFilteredOneFinds(t *testing.T) {
+// TestSmallLexiconFilterFindsWhatTheLargeOneFinds builds the same terms into a
+// lexicon small enough for the small first-word filter and into one with the large
+// filter (the same terms plus fillers that match nothing), and compares their matches.
+func TestSmallLexiconFilterFindsWhatTheLargeOneFinds(t *testing.T) {
 	terms := []string{"idiot", "halt {die|deine} fresse", "du _ idiot", "scheiss"}
 	small, large := newLexicon(), newLexicon()
 	if err := small.add(0, terms, CompoundBoth, "de"); err != nil {
@@ -25,8 +25,8 @@ func TestSmallLexiconWithoutFilterFindsWhatTheFilteredOneFinds(t *testing.T) {
 	if err := large.add(1, fillers, "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if small.firstBits != nil || large.firstBits == nil {
-		t.Fatalf("filter of the small lexicon %v, of the large one %v: want none and one", small.firstBits != nil, large.firstBits != nil)
+	if small.firstMask != 1<<10-1 || large.firstMask != 1<<16-1 {
+		t.Fatalf("filter of the small lexicon %d bits, of the large one %d: want 1,024 and 65,536", small.firstMask+1, large.firstMask+1)
 	}
 	drafts := []string{
 		"Du bist ein Idiot.", "Halt die Fresse!", "halt deine fresse", "Du alter Idiot", "Vollidioten überall",
