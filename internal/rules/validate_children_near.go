@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -31,6 +32,18 @@ type byteSpan struct{ lo, hi int }
 func (s *childScan) nearSpans() []byteSpan {
 	o := s.doc.Original
 	n := len(s.toks)
+	// Every blank line of the draft, found once: each reference looks for the
+	// nearest one on either side (a search of the text per reference would grow
+	// with the square of a long draft).
+	var blank []int // positions k with o[k:k+2] == "\n\n", in order
+	for k := strings.Index(o, "\n\n"); k >= 0; {
+		blank = append(blank, k)
+		next := strings.Index(o[k+1:], "\n\n")
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
 	var out []byteSpan
 	for _, a := range s.anchors {
 		lo, hi := 0, len(o)
@@ -46,11 +59,12 @@ func (s *childScan) nearSpans() []byteSpan {
 		// a piece that ends at or before k+1, for a blank line at k before the
 		// reference, has it between itself and the reference (paraBreak); likewise
 		// one that starts at or after k+1 for a blank line at k after it
-		if k := strings.LastIndex(o[:a.start], "\n\n"); k >= 0 {
-			lo = max(lo, k+1)
+		// the last blank line that ends by a.start, and the first that begins at or after a.end
+		if i := sort.SearchInts(blank, a.start-1); i > 0 {
+			lo = max(lo, blank[i-1]+1)
 		}
-		if k := strings.Index(o[a.end:], "\n\n"); k >= 0 {
-			hi = min(hi, a.end+k+1)
+		if i := sort.SearchInts(blank, a.end); i < len(blank) {
+			hi = min(hi, blank[i]+1)
 		}
 		if lo < hi {
 			out = append(out, byteSpan{lo, hi})
