@@ -542,11 +542,10 @@ func startsWithBoundary(re *syntax.Regexp) bool {
 
 // maxLenOf returns the longest match of re in bytes, or -1 when it is unbounded.
 func maxLenOf(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return 0
-	case syntax.OpLiteral:
+	return maxOf(re, func(re *syntax.Regexp) int {
+		if re.Op != syntax.OpLiteral {
+			return utf8.UTFMax // a class or any character: one rune
+		}
 		n := 0
 		for _, r := range re.Rune {
 			w := utf8.UTFMax
@@ -556,17 +555,27 @@ func maxLenOf(re *syntax.Regexp) int {
 			n += w
 		}
 		return n
-	case syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return utf8.UTFMax
+	})
+}
+
+// maxOf bounds what a match of re may hold, given the bound leaf of a literal, a
+// character class or any character; it is -1 when a repetition makes it unbounded.
+func maxOf(re *syntax.Regexp, leaf func(*syntax.Regexp) int) int {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return 0
+	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return leaf(re)
 	case syntax.OpCapture, syntax.OpQuest:
-		return maxLenOf(re.Sub[0])
+		return maxOf(re.Sub[0], leaf)
 	case syntax.OpStar, syntax.OpPlus:
-		if maxLenOf(re.Sub[0]) == 0 {
+		if maxOf(re.Sub[0], leaf) == 0 {
 			return 0
 		}
 		return -1
 	case syntax.OpRepeat:
-		sub := maxLenOf(re.Sub[0])
+		sub := maxOf(re.Sub[0], leaf)
 		switch {
 		case sub == 0:
 			return 0
@@ -577,7 +586,7 @@ func maxLenOf(re *syntax.Regexp) int {
 	case syntax.OpConcat, syntax.OpAlternate:
 		n := 0
 		for _, s := range re.Sub {
-			m := maxLenOf(s)
+			m := maxOf(s, leaf)
 			if m < 0 {
 				return -1
 			}
@@ -695,128 +704,62 @@ func startsHoldOne(pres []prefix, need []string) bool {
 // maxSolidOf returns the most bytes other than white space (those of \s) a match of
 // re may hold, or -1 when that is unbounded.
 func maxSolidOf(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return 0
-	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			switch {
-			case r < utf8.RuneSelf && isSpaceByte(byte(r)):
-			case re.Flags&syntax.FoldCase == 0 && utf8.ValidRune(r):
-				n += utf8.RuneLen(r)
-			default:
-				n += utf8.UTFMax
-			}
-		}
-		return n
-	case syntax.OpCharClass:
-		// a class of white space only adds nothing; any other rune (or an invalid
-		// byte, matched as U+FFFD) adds at most UTFMax bytes
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				if !(r < utf8.RuneSelf && isSpaceByte(byte(r))) {
-					return utf8.UTFMax
+	return maxOf(re, func(re *syntax.Regexp) int {
+		switch re.Op {
+		case syntax.OpLiteral:
+			n := 0
+			for _, r := range re.Rune {
+				switch {
+				case r < utf8.RuneSelf && isSpaceByte(byte(r)):
+				case re.Flags&syntax.FoldCase == 0 && utf8.ValidRune(r):
+					n += utf8.RuneLen(r)
+				default:
+					n += utf8.UTFMax
 				}
 			}
-		}
-		return 0
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return utf8.UTFMax
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxSolidOf(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		if maxSolidOf(re.Sub[0]) == 0 {
+			return n
+		case syntax.OpCharClass:
+			// a class of white space only adds nothing; any other rune (or an invalid
+			// byte, matched as U+FFFD) adds at most UTFMax bytes
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+					if !(r < utf8.RuneSelf && isSpaceByte(byte(r))) {
+						return utf8.UTFMax
+					}
+				}
+			}
 			return 0
 		}
-		return -1
-	case syntax.OpRepeat:
-		sub := maxSolidOf(re.Sub[0])
-		switch {
-		case sub == 0:
-			return 0
-		case sub < 0 || re.Max < 0:
-			return -1
-		}
-		return sub * re.Max
-	case syntax.OpConcat, syntax.OpAlternate:
-		n := 0
-		for _, s := range re.Sub {
-			m := maxSolidOf(s)
-			if m < 0 {
-				return -1
-			}
-			if re.Op == syntax.OpConcat {
-				n += m
-			} else {
-				n = max(n, m)
-			}
-		}
-		return n
-	}
-	return -1
+		return utf8.UTFMax // any character
+	})
 }
 
 // maxSpacesOf returns the most white space bytes (those of \s) a match of re may hold,
 // or -1 when that is unbounded: a match that begins at p ends before the
 // maxSpaces+1st white space after p.
 func maxSpacesOf(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return 0
-	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			if r < utf8.RuneSelf && isSpaceByte(byte(r)) {
-				n++
-			}
-		}
-		return n
-	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for _, c := range "\t\n\f\r " {
-				if re.Rune[i] <= c && c <= re.Rune[i+1] {
-					return 1
+	return maxOf(re, func(re *syntax.Regexp) int {
+		switch re.Op {
+		case syntax.OpLiteral:
+			n := 0
+			for _, r := range re.Rune {
+				if r < utf8.RuneSelf && isSpaceByte(byte(r)) {
+					n++
 				}
 			}
-		}
-		return 0
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return 1
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxSpacesOf(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		if maxSpacesOf(re.Sub[0]) == 0 {
+			return n
+		case syntax.OpCharClass:
+			for i := 0; i+1 < len(re.Rune); i += 2 {
+				for _, c := range "\t\n\f\r " {
+					if re.Rune[i] <= c && c <= re.Rune[i+1] {
+						return 1
+					}
+				}
+			}
 			return 0
 		}
-		return -1
-	case syntax.OpRepeat:
-		sub := maxSpacesOf(re.Sub[0])
-		switch {
-		case sub == 0:
-			return 0
-		case sub < 0 || re.Max < 0:
-			return -1
-		}
-		return sub * re.Max
-	case syntax.OpConcat, syntax.OpAlternate:
-		n := 0
-		for _, s := range re.Sub {
-			m := maxSpacesOf(s)
-			if m < 0 {
-				return -1
-			}
-			if re.Op == syntax.OpConcat {
-				n += m
-			} else {
-				n = max(n, m)
-			}
-		}
-		return n
-	}
-	return -1
+		return 1 // any character
+	})
 }
 
 // alphabetOf adds to a every byte a match of re may contain; a rune beyond ASCII
