@@ -113,20 +113,30 @@ func shareOf(de, en, n int) []string {
 // countFunctionWords counts German and English function words and all words. It
 // lowers each word into a small buffer; the map lookups with string(buf) do not allocate.
 func countFunctionWords(text string) (de, en, n int) {
+	eachWord(text, func(w []byte, long bool) {
+		n++
+		if !long {
+			if germanWords[string(w)] {
+				de++
+			}
+			if englishWords[string(w)] {
+				en++
+			}
+		}
+	})
+	return de, en, n
+}
+
+// eachWord calls f with each word of text in lower case (letters and apostrophes,
+// ’ as '), in a buffer that f must not keep; long marks a word of more than 32
+// bytes, which is no function word and is not passed.
+func eachWord(text string, f func(w []byte, long bool)) {
 	var buf [32]byte
 	w := buf[:0]
 	long := false
 	flush := func() {
 		if len(w) > 0 || long {
-			n++
-			if !long {
-				if germanWords[string(w)] {
-					de++
-				}
-				if englishWords[string(w)] {
-					en++
-				}
-			}
+			f(w, long)
 		}
 		w, long = buf[:0], false
 	}
@@ -147,7 +157,6 @@ func countFunctionWords(text string) (de, en, n int) {
 		w = utf8.AppendRune(w, r)
 	}
 	flush()
-	return de, en, n
 }
 
 // dominantLanguage reports "de" or "en" when one language's function words clearly
@@ -213,60 +222,36 @@ func init() {
 // would otherwise get it decides 72% and disagrees with the label for two, both English
 // sentences labelled German (TestLooseDominantAgreesWithLabels).
 func looseDominant(text string) (string, float64, bool) {
-	var buf [32]byte
-	w := buf[:0]
-	long := false
 	var de, en, deOnly, enOnly, foreign, n int
 	var seenDE, seenEN []string
-	flush := func() {
-		if len(w) == 0 && !long {
+	eachWord(text, func(w []byte, long bool) {
+		n++
+		if long {
 			return
 		}
-		n++
-		if !long {
-			word := string(w)
-			shared := sharedWords[word]
-			if !shared && germanWords[word] && !englishWords[word] {
-				deOnly++
-				if len(word) >= 2 && !slices.Contains(seenDE, word) {
-					seenDE = append(seenDE, word)
-				}
-			}
-			if !shared && englishWords[word] && !germanWords[word] {
-				enOnly++
-				if len(word) >= 2 && !slices.Contains(seenEN, word) {
-					seenEN = append(seenEN, word)
-				}
-			}
-			if germanWords[word] || shared {
-				de++
-			}
-			if englishWords[word] || shared {
-				en++
-			}
-			if foreignWords[word] {
-				foreign++
+		ger, eng, shared := germanWords[string(w)], englishWords[string(w)], sharedWords[string(w)]
+		if !shared && ger && !eng {
+			deOnly++
+			if len(w) >= 2 && !slices.Contains(seenDE, string(w)) {
+				seenDE = append(seenDE, string(w))
 			}
 		}
-		w, long = buf[:0], false
-	}
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r):
-			r = unicode.ToLower(r)
-		case r == '\'' || r == '’':
-			r = '\''
-		default:
-			flush()
-			continue
+		if !shared && eng && !ger {
+			enOnly++
+			if len(w) >= 2 && !slices.Contains(seenEN, string(w)) {
+				seenEN = append(seenEN, string(w))
+			}
 		}
-		if len(w)+utf8.RuneLen(r) > len(buf) {
-			long = true
-			continue
+		if ger || shared {
+			de++
 		}
-		w = utf8.AppendRune(w, r)
-	}
-	flush()
+		if eng || shared {
+			en++
+		}
+		if foreignWords[string(w)] {
+			foreign++
+		}
+	})
 	// Words of both languages ("in", "so") count for the leader but not against it.
 	lead, other, distinct, code := de, enOnly, len(seenDE), "de"
 	if en > de || en == de && enOnly > deOnly {
