@@ -1,10 +1,7 @@
 package rules
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -43,26 +40,11 @@ func TestPatternScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
-	var examples, words []string
-	for _, r := range e.rules {
-		for _, ex := range append(append([]string{}, r.Spec.Examples.Bad...), r.Spec.Examples.Good...) {
-			examples = append(examples, ex)
-			words = append(words, strings.Fields(ex)...)
-		}
+	texts := repoTexts(t, "*.jsonl")
+	examples := exampleTexts(e)
+	var words []string
+	for _, ex := range examples {
+		words = append(words, strings.Fields(ex)...)
 	}
 	texts = append(texts, examples...)
 	// Examples run together with stray words between them: matches at every distance
@@ -152,12 +134,10 @@ func TestLabelledScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts, words []string
-	for _, r := range e.rules {
-		for _, ex := range append(append([]string{}, r.Spec.Examples.Bad...), r.Spec.Examples.Good...) {
-			texts = append(texts, ex)
-			words = append(words, strings.Fields(ex)...)
-		}
+	texts := exampleTexts(e)
+	var words []string
+	for _, ex := range texts {
+		words = append(words, strings.Fields(ex)...)
 	}
 	values := []string{"M-AB 1234", "HH AB 123", "ÖHR-X 9E", "Ü Z-12", "AB12 CDE", "AB12CDE", "Kennzeichen", "Auto", "B-", "X 1",
 		"Passwort:", "PIN", "geb.", "12.03.2019", "1234", "xM-AB 12", "Code für den Keller 4711"}
@@ -218,24 +198,7 @@ func TestLexiconSecondWordIndexHidesNoTerm(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no first word is indexed by the next: the comparison proves nothing")
 	}
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
-	for _, r := range indexed.rules {
-		texts = append(texts, r.Spec.Examples.Bad...)
-		texts = append(texts, r.Spec.Examples.Good...)
-	}
+	texts := append(repoTexts(t, "*.jsonl"), exampleTexts(indexed)...)
 	found := 0
 	for _, s := range texts {
 		doc := NewDoc(s, []string{"de", "en"})

@@ -1,41 +1,19 @@
 package rules
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 )
 
 // specialTexts are the labelled drafts of the repository and the examples of every
 // rule: enough special-category facts to prove the shared index right.
 func specialTexts(t *testing.T) []string {
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
 	e, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range e.rules {
-		texts = append(texts, r.Spec.Examples.Bad...)
-		texts = append(texts, r.Spec.Examples.Good...)
-	}
-	return texts
+	return append(repoTexts(t, "*.jsonl"), exampleTexts(e)...)
 }
 
 // TestSharedSpecialIndexHidesNoPhrase compares, at every token, what the index of all

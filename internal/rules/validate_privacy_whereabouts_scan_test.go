@@ -1,10 +1,7 @@
 package rules
 
 import (
-	"encoding/json"
 	"math/rand"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,20 +11,7 @@ import (
 // only where one of their first words begins a word with the expressions run over the
 // whole text, on the labelled drafts, the rules' examples and generated drafts.
 func TestWordScansFindWhatTheWholeExpressionsFind(t *testing.T) {
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "corpus.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
+	texts := repoTexts(t, "corpus.jsonl")
 	parts := []string{"I'm", "i'm", "IM", "Im", "I am", "i am", "we're", "We're", "were", "WE ARE", "we are", "sitting", "Standing", "chilling",
 		"waiting", "Right now", "right now", "RIGHT NOW", "Currently", "currently", "Just arrived", "just landed", "Just Landed", "at", "in",
 		"the", "The", "Starbucks", "Central Park", "Café", "Zürich", "gate", "B12", "now", "rn", "atm", "NOW", "here", "with", "friends", "x",
