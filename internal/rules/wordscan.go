@@ -82,11 +82,6 @@ func wordStarts(s string) []int32 {
 	return out
 }
 
-// findAll is re.FindAllStringIndex(s, -1), re being the expression of w.
-func (w *wordScan) findAll(re *regexp.Regexp, s string) [][]int {
-	return w.findAllIn(re, newScanText(s))
-}
-
 // findAllIn is re.FindAllStringIndex(t.s, -1).
 func (w *wordScan) findAllIn(re *regexp.Regexp, t *scanText) [][]int {
 	if t.longS {
@@ -100,11 +95,6 @@ func (w *wordScan) findAllIn(re *regexp.Regexp, t *scanText) [][]int {
 	return out
 }
 
-// findAllSubmatch is re.FindAllStringSubmatchIndex(s, -1).
-func (w *wordScan) findAllSubmatch(re *regexp.Regexp, s string) [][]int {
-	return w.findAllSubmatchIn(re, newScanText(s))
-}
-
 // findAllSubmatchIn is re.FindAllStringSubmatchIndex(t.s, -1).
 func (w *wordScan) findAllSubmatchIn(re *regexp.Regexp, t *scanText) [][]int {
 	if t.longS {
@@ -116,11 +106,6 @@ func (w *wordScan) findAllSubmatchIn(re *regexp.Regexp, t *scanText) [][]int {
 		return true
 	})
 	return out
-}
-
-// first is re.FindStringSubmatchIndex(s).
-func (w *wordScan) first(re *regexp.Regexp, s string) []int {
-	return w.firstIn(re, newScanText(s), 0)
 }
 
 // firstIn is re.FindStringSubmatchIndex(t.s[from:]), offsets counted from from.
