@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/postcheck/postcheck/internal/model"
+	"github.com/postcheck/postcheck/internal/pii"
 	"github.com/postcheck/postcheck/internal/text"
 )
 
@@ -19,6 +21,26 @@ type Doc struct {
 
 	scanOnce, scanNormOnce sync.Once
 	scanOrig, scanNorm     *scanText
+
+	// Work several rules of one draft share: the children analysis (ten rules), the
+	// personal identifiers (eleven), the special categories (six) and the model's
+	// scores and features (its heads).
+	children    memo[*childAnalysis]
+	identifiers memo[[]pii.Match]
+	special     memo[[][]Hit]
+	modelScores memo[[]float64]
+	modelFeats  memo[[]model.Feature]
+}
+
+// memo is a value of a draft computed once, by whichever rule asks first.
+type memo[T any] struct {
+	once sync.Once
+	v    T
+}
+
+func (m *memo[T]) get(f func() T) T {
+	m.once.Do(func() { m.v = f() })
+	return m.v
 }
 
 // Folded is text.Fold of the original text, indexed and made once per draft for the

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -85,32 +84,9 @@ type childAnalysis struct {
 	hits map[string][]Hit
 }
 
-// The last few analyses are kept: every children rule asks for the same draft in turn,
-// and concurrent checks should not push each other's analysis out.
-var childCache struct {
-	sync.Mutex
-	docs [4]*Doc
-	res  [4]*childAnalysis
-	next int
-}
-
+// analyseChildren runs the analysis once per draft for all the children rules.
 func analyseChildren(doc *Doc) *childAnalysis {
-	childCache.Lock()
-	for i, d := range childCache.docs {
-		if d == doc {
-			a := childCache.res[i]
-			childCache.Unlock()
-			return a
-		}
-	}
-	childCache.Unlock()
-	a := scanChildren(doc)
-	childCache.Lock()
-	i := childCache.next
-	childCache.docs[i], childCache.res[i] = doc, a
-	childCache.next = (i + 1) % len(childCache.docs)
-	childCache.Unlock()
-	return a
+	return doc.children.get(func() *childAnalysis { return scanChildren(doc) })
 }
 
 // scanChildren runs the analysis. A bug in it must not take a check down: it then

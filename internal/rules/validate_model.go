@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"sync"
-	"weak"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/model"
@@ -89,72 +87,15 @@ func modelHit(h *model.Head, doc *Doc, feats func() []model.Feature, s, low, med
 	}}, true
 }
 
-// The heads of one draft share its scores and, when a span is wanted, its
-// features: the engine runs each model rule on the same Doc, so they are kept for
-// the last few drafts, all heads scored in one pass. Weak keys let a finished draft
-// be collected and never match a new one at the same address.
-var featCache struct {
-	sync.Mutex
-	next  int
-	slots [8]modelSlot
-}
-
-// modelScores returns the score of every head of m on a draft, in the order of its heads.
+// modelScores returns the score of every head of m on a draft, in the order of its
+// heads, computed once per draft for all of them.
 func modelScores(m *model.Model, doc *Doc) []float64 {
-	s := modelCached(doc, func(s *modelSlot) bool { return s.scores != nil })
-	if s.scores != nil {
-		return s.scores
-	}
-	scores := m.ScoreDraft(doc.Prepared)
-	modelStore(doc, func(s *modelSlot) { s.scores = scores })
-	return scores
+	return doc.modelScores.get(func() []float64 { return m.ScoreDraft(doc.Prepared) })
 }
 
-// modelFeatures returns the features of a draft.
+// modelFeatures returns the features of a draft, made once when a span is wanted.
 func modelFeatures(m *model.Model, doc *Doc) []model.Feature {
-	s := modelCached(doc, func(s *modelSlot) bool { return s.feats != nil })
-	if s.feats != nil {
-		return s.feats
-	}
-	feats := model.Extract(doc.Prepared, m.Bits)
-	modelStore(doc, func(s *modelSlot) { s.feats = feats })
-	return feats
-}
-
-type modelSlot struct {
-	doc    weak.Pointer[Doc]
-	feats  []model.Feature
-	scores []float64
-}
-
-// modelCached returns a copy of the draft's slot when it has what want asks for.
-func modelCached(doc *Doc, want func(*modelSlot) bool) modelSlot {
-	key := weak.Make(doc)
-	featCache.Lock()
-	defer featCache.Unlock()
-	for i := range featCache.slots {
-		if s := &featCache.slots[i]; s.doc == key && s.doc.Value() != nil && want(s) {
-			return *s
-		}
-	}
-	return modelSlot{}
-}
-
-// modelStore sets part of the draft's slot, taking a new slot if it has none.
-func modelStore(doc *Doc, set func(*modelSlot)) {
-	key := weak.Make(doc)
-	featCache.Lock()
-	defer featCache.Unlock()
-	for i := range featCache.slots {
-		if s := &featCache.slots[i]; s.doc == key && s.doc.Value() != nil {
-			set(s)
-			return
-		}
-	}
-	s := &featCache.slots[featCache.next]
-	*s = modelSlot{doc: key}
-	set(s)
-	featCache.next = (featCache.next + 1) % len(featCache.slots)
+	return doc.modelFeats.get(func() []model.Feature { return model.Extract(doc.Prepared, m.Bits) })
 }
 
 // Function words that tell German from English in a short draft; words both

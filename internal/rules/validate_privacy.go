@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/postcheck/postcheck/internal/pii"
 )
@@ -40,7 +39,7 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 		if want == pii.Address {
 			ms = pii.AddressesFolded(doc.Original, doc.Folded())
 		} else {
-			ms = piiCache.all(doc)
+			ms = doc.identifiers.get(func() []pii.Match { return pii.AllFolded(doc.Original, doc.Folded()) })
 		}
 		var hits []Hit
 		for _, m := range ms {
@@ -55,36 +54,6 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 		}
 		return hits
 	}, nil
-}
-
-// piiCache remembers pii.All for the last few drafts: eleven rules ask for the same
-// draft in turn, and finding everything once is what costs.
-var piiCache = &allCache{}
-
-type allCache struct {
-	mu      sync.Mutex
-	entries [8]struct {
-		doc *Doc
-		ms  []pii.Match
-	}
-	next int
-}
-
-func (c *allCache) all(doc *Doc) []pii.Match {
-	c.mu.Lock()
-	for _, e := range c.entries {
-		if e.doc == doc {
-			c.mu.Unlock()
-			return e.ms
-		}
-	}
-	c.mu.Unlock()
-	ms := pii.AllFolded(doc.Original, doc.Folded())
-	c.mu.Lock()
-	c.entries[c.next].doc, c.entries[c.next].ms = doc, ms
-	c.next = (c.next + 1) % len(c.entries)
-	c.mu.Unlock()
-	return ms
 }
 
 // labelled is a value that counts only after (or before) its label.

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"weak"
 
 	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/text"
@@ -207,36 +206,10 @@ var specialAll = sync.OnceValue(func() *specialIndex {
 	return x
 })
 
-// The six rules of one draft share its matching: the engine runs them on the same
-// Doc, so the hits are kept for the last few drafts. Weak keys let a finished draft
-// be collected and never match a new one at the same address.
-var specialCache struct {
-	sync.Mutex
-	next  int
-	slots [8]struct {
-		doc  weak.Pointer[Doc]
-		hits [][]Hit
-	}
-}
-
-// hits returns the hits of every category on a draft, in the order of specialNames.
+// hits returns the hits of every category on a draft, in the order of specialNames,
+// matched once per draft for the six rules.
 func (x *specialIndex) hits(doc *Doc) [][]Hit {
-	key := weak.Make(doc)
-	specialCache.Lock()
-	for _, s := range specialCache.slots {
-		if s.doc == key && s.doc.Value() != nil {
-			specialCache.Unlock()
-			return s.hits
-		}
-	}
-	specialCache.Unlock()
-	hits := x.match(doc)
-	specialCache.Lock()
-	s := &specialCache.slots[specialCache.next]
-	s.doc, s.hits = key, hits
-	specialCache.next = (specialCache.next + 1) % len(specialCache.slots)
-	specialCache.Unlock()
-	return hits
+	return doc.special.get(func() [][]Hit { return x.match(doc) })
 }
 
 // match finds the hits of every category: at each token, the candidates of the
