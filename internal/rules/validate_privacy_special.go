@@ -298,10 +298,9 @@ func (x *phraseIndex) addWord(w string) {
 	x.words[b>>6] |= 1 << (b & 63)
 }
 
-func (x *phraseIndex) hasWord(w string) bool {
-	b := wordBit(w)
-	return x.words[b>>6]&(1<<(b&63)) != 0
-}
+// hasBit reports whether the word filter holds the word of bit b (hashBit of a
+// token's hash): most tokens are then ruled out before any map lookup.
+func (x *phraseIndex) hasBit(b uint32) bool { return x.words[b>>6]&(1<<(b&63)) != 0 }
 
 // plain reports whether every alternative of a phrase word is a whole word.
 func plain(alts []string) bool {
@@ -399,7 +398,7 @@ func indexPhrases(ps []phrase, ids []int, pos int) *phraseIndex {
 // the next token's.
 func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 	w := toks[i].Norm
-	known := x.hasWord(w)
+	known := x.hasBit(hashBit(toks[i].Hash))
 	dst = x.lookup(w, known, dst)
 	if i+1 < len(toks) {
 		if known {
@@ -413,7 +412,7 @@ func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 			}
 		}
 		if x.then != nil {
-			dst = x.then.lookup(toks[i+1].Norm, x.then.hasWord(toks[i+1].Norm), dst)
+			dst = x.then.lookup(toks[i+1].Norm, x.then.hasBit(hashBit(toks[i+1].Hash)), dst)
 		}
 	}
 	if len(dst) > 1 {
@@ -423,7 +422,8 @@ func (x *phraseIndex) candidates(toks []text.Token, i int, dst []int) []int {
 	return dst
 }
 
-// lookup appends the phrases whose indexed word may match w; known is hasWord(w).
+// lookup appends the phrases whose indexed word may match w; known is what the word
+// filter says of w.
 func (x *phraseIndex) lookup(w string, known bool, dst []int) []int {
 	dst = append(dst, x.always...)
 	if known {
