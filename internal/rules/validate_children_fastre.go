@@ -213,26 +213,7 @@ func (x *search) findNeeds() {
 }
 
 // next returns the next offset at or after p where a match may begin, or len(s).
-func (x *search) next(p int) int {
-	f, s := x.f, x.s
-	for p < len(s) {
-		if f.lead != "" {
-			k := strings.Index(s[p:], f.lead)
-			if k < 0 {
-				return len(s)
-			}
-			p += k
-		} else if !f.first[s[p]] || f.wordFirst && p > 0 && wordBytes[s[p-1]] {
-			p++
-			continue
-		}
-		if f.mayStart(s, p) {
-			return p
-		}
-		p++
-	}
-	return len(s)
-}
+func (x *search) next(p int) int { return x.nextBefore(p, len(x.s)) }
 
 // matchAt returns the submatch indexes of the match that begins at p, as the plain
 // expression would report it, or nil. Starts must come in increasing order.

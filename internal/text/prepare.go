@@ -36,6 +36,18 @@ func WordHash(w string) uint32 {
 	return h
 }
 
+// markFollows marks a token that follows a '#' or an '@' in s.
+func (t *Token) markFollows(s string) {
+	if t.Start > 0 {
+		switch s[t.Start-1] {
+		case '#':
+			t.Hashtag = true
+		case '@':
+			t.Mention = true
+		}
+	}
+}
+
 // Cap reports whether the token starts with an upper-case letter.
 func (t Token) Cap(original string) bool {
 	r, _ := utf8.DecodeRuneInString(original[t.Start:t.End])
@@ -306,14 +318,7 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 		}
 	}
 	t := Token{Start: start, End: end, Letters: len(segs) - digits, Digits: digits, Upper: upper, Norm: string(norm)}
-	if start > 0 {
-		switch s[start-1] {
-		case '#':
-			t.Hashtag = true
-		case '@':
-			t.Mention = true
-		}
-	}
+	t.markFollows(s)
 	return t, true
 }
 
@@ -339,14 +344,7 @@ func foldToken(s string, segs []segment, emit func(string, int, int)) Token {
 		}
 	}
 	confusable := latin || allConfusable
-	if t.Start > 0 {
-		switch s[t.Start-1] {
-		case '#':
-			t.Hashtag = true
-		case '@':
-			t.Mention = true
-		}
-	}
+	t.markFollows(s)
 	// Fold each segment; leet and masks apply only in words with letters.
 	type piece struct {
 		str  string
@@ -435,14 +433,7 @@ func asciiToken(s string, segs []segment) (Token, bool) {
 		}
 	}
 	t := Token{Start: start, End: end, Letters: len(raw), Upper: upper}
-	if start > 0 {
-		switch s[start-1] {
-		case '#':
-			t.Hashtag = true
-		case '@':
-			t.Mention = true
-		}
-	}
+	t.markFollows(s)
 	t.Norm = raw
 	if upper > 0 {
 		t.Norm = strings.ToLower(raw)
