@@ -36,7 +36,7 @@ func newAnchored(expr string) *anchored {
 	if err != nil {
 		panic(err)
 	}
-	if n := maxBytes(t.Simplify()); n >= 0 {
+	if n := text.MaxLen(t.Simplify()); n >= 0 {
 		a.window = n + utf8.UTFMax
 	}
 	return a
@@ -86,68 +86,6 @@ func (a *anchored) findAll(s string, starts []int, ok func(s string, i int) bool
 		}
 	}
 	return out
-}
-
-// maxBytes is the longest text, in bytes, that any path through re can consume; -1
-// when unbounded. A rune counts four bytes unless re can only match ASCII there.
-func maxBytes(re *syntax.Regexp) int {
-	switch re.Op {
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpNoMatch:
-		return 0
-	case syntax.OpLiteral:
-		n := 0
-		for _, r := range re.Rune {
-			if r < utf8.RuneSelf && re.Flags&syntax.FoldCase == 0 {
-				n++
-			} else {
-				n += utf8.UTFMax
-			}
-		}
-		return n
-	case syntax.OpCharClass:
-		for i := 0; i < len(re.Rune); i += 2 {
-			if re.Rune[i+1] >= utf8.RuneSelf {
-				return utf8.UTFMax
-			}
-		}
-		return 1
-	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return utf8.UTFMax
-	case syntax.OpCapture:
-		return maxBytes(re.Sub[0])
-	case syntax.OpQuest:
-		return maxBytes(re.Sub[0])
-	case syntax.OpStar, syntax.OpPlus:
-		return -1
-	case syntax.OpRepeat:
-		n := maxBytes(re.Sub[0])
-		if n < 0 || re.Max < 0 {
-			return -1
-		}
-		return n * re.Max
-	case syntax.OpConcat:
-		n := 0
-		for _, sub := range re.Sub {
-			k := maxBytes(sub)
-			if k < 0 {
-				return -1
-			}
-			n += k
-		}
-		return n
-	case syntax.OpAlternate:
-		n := 0
-		for _, sub := range re.Sub {
-			k := maxBytes(sub)
-			if k < 0 {
-				return -1
-			}
-			n = max(n, k)
-		}
-		return n
-	}
-	return -1
 }
 
 // suffixRe answers MatchString for an expression that ends in $ by running the

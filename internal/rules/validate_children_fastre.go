@@ -8,6 +8,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 // Go's regexp engine has no fast skip for alternations of words: it steps through every
@@ -522,65 +524,7 @@ func startsWithBoundary(re *syntax.Regexp) bool {
 }
 
 // maxLenOf returns the longest match of re in bytes, or -1 when it is unbounded.
-func maxLenOf(re *syntax.Regexp) int {
-	return maxOf(re, func(re *syntax.Regexp) int {
-		if re.Op != syntax.OpLiteral {
-			return utf8.UTFMax // a class or any character: one rune
-		}
-		n := 0
-		for _, r := range re.Rune {
-			w := utf8.UTFMax
-			if re.Flags&syntax.FoldCase == 0 && utf8.ValidRune(r) {
-				w = utf8.RuneLen(r)
-			}
-			n += w
-		}
-		return n
-	})
-}
-
-// maxOf bounds what a match of re may hold, given the bound leaf of a literal, a
-// character class or any character; it is -1 when a repetition makes it unbounded.
-func maxOf(re *syntax.Regexp, leaf func(*syntax.Regexp) int) int {
-	switch re.Op {
-	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return 0
-	case syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL:
-		return leaf(re)
-	case syntax.OpCapture, syntax.OpQuest:
-		return maxOf(re.Sub[0], leaf)
-	case syntax.OpStar, syntax.OpPlus:
-		if maxOf(re.Sub[0], leaf) == 0 {
-			return 0
-		}
-		return -1
-	case syntax.OpRepeat:
-		sub := maxOf(re.Sub[0], leaf)
-		switch {
-		case sub == 0:
-			return 0
-		case sub < 0 || re.Max < 0:
-			return -1
-		}
-		return sub * re.Max
-	case syntax.OpConcat, syntax.OpAlternate:
-		n := 0
-		for _, s := range re.Sub {
-			m := maxOf(s, leaf)
-			if m < 0 {
-				return -1
-			}
-			if re.Op == syntax.OpConcat {
-				n += m
-			} else {
-				n = max(n, m)
-			}
-		}
-		return n
-	}
-	return -1
-}
+func maxLenOf(re *syntax.Regexp) int { return text.MaxLen(re) }
 
 // needOf returns strings one of which every match of re contains; ok is false when
 // the analysis cannot tell. Case-folded literals and large classes are given up.
@@ -685,7 +629,7 @@ func startsHoldOne(pres []prefix, need []string) bool {
 // maxSolidOf returns the most bytes other than white space (those of \s) a match of
 // re may hold, or -1 when that is unbounded.
 func maxSolidOf(re *syntax.Regexp) int {
-	return maxOf(re, func(re *syntax.Regexp) int {
+	return text.MaxOver(re, func(re *syntax.Regexp) int {
 		switch re.Op {
 		case syntax.OpLiteral:
 			n := 0
@@ -719,7 +663,7 @@ func maxSolidOf(re *syntax.Regexp) int {
 // or -1 when that is unbounded: a match that begins at p ends before the
 // maxSpaces+1st white space after p.
 func maxSpacesOf(re *syntax.Regexp) int {
-	return maxOf(re, func(re *syntax.Regexp) int {
+	return text.MaxOver(re, func(re *syntax.Regexp) int {
 		switch re.Op {
 		case syntax.OpLiteral:
 			n := 0
