@@ -158,7 +158,7 @@ func (w *wordScan) eachIn(t *scanText, from int, f func(m []int, off int) bool) 
 	starts := t.starts
 	k, _ := slices.BinarySearch(starts, int32(from)+1)
 	lo := 0 // no match may begin before lo
-	if len(s) > 0 && asciiWordByte(s[0]) && w.firsts[s[0]] && w.startsAt(s) {
+	if len(s) > 0 && isWordByte(s[0]) && w.firsts[s[0]] && w.startsAt(s) {
 		next, ok := w.try(s, 0, f)
 		if !ok {
 			return
@@ -207,7 +207,7 @@ func foldsToASCII(s string) bool {
 
 // startsAt reports whether s begins with one of the words, ASCII letters in any case.
 func (w *wordScan) startsAt(s string) bool {
-	if s == "" || !asciiWordByte(s[0]) {
+	if s == "" || !isWordByte(s[0]) {
 		return false
 	}
 	for _, word := range w.words {
@@ -229,9 +229,4 @@ func asciiEqualFold(s, lower string) bool {
 		}
 	}
 	return true
-}
-
-// asciiWordByte reports what \b counts as a word character: an ASCII letter, digit or '_'.
-func asciiWordByte(c byte) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
