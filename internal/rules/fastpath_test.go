@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -195,5 +196,66 @@ func TestPlainWordsNormaliseToThemselves(t *testing.T) {
 		if len(toks) != 1 || toks[0].Norm != w {
 			t.Fatalf("%q is plain but prepares to %+v", w, toks)
 		}
+	}
+}
+
+// TestContemptPhraseIndexFindsWhatTryingEveryPhraseFinds runs the customer pack's
+// contempt validators over the labelled drafts and the examples, once with the index
+// by first word and once with an index that offers every phrase at every word.
+func TestContemptPhraseIndexFindsWhatTryingEveryPhraseFinds(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := append(repoTexts(t, "*.jsonl"), exampleTexts(e)...)
+	// Stretched letters give tokens a second form (Alt), which the index must offer too:
+	// "doooof" is Norm "dof" and Alt "doof".
+	stretch := strings.NewReplacer("o", "ooo", "e", "eee", "i", "iii")
+	for _, ex := range exampleTexts(e) {
+		texts = append(texts, stretch.Replace(ex))
+	}
+	n := 0
+	for _, r := range e.rules {
+		if r.Spec.Validator != "customer_contempt" {
+			continue
+		}
+		v, err := parseContempt(r.Spec.Params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		every := make([]int32, len(v.contempt))
+		for i := range every {
+			every[i] = int32(i)
+		}
+		// Each phrase after a role word, with double letters stretched ("doof" →
+		// "doooof", whose Norm is "dof" and whose Alt is "doof").
+		role := ""
+		for w := range v.roles {
+			role = max(role, w)
+		}
+		drafts := texts
+		for _, ph := range v.contempt {
+			p := strings.Join(ph, " ")
+			for _, c := range "abcdefghijklmnopqrstuvwxyz" {
+				p = strings.ReplaceAll(p, string(c)+string(c), strings.Repeat(string(c), 4))
+			}
+			drafts = append(drafts, "Der "+role+" ist "+p+".", "The "+role+" is "+p+".")
+		}
+		for _, s := range drafts {
+			doc := NewDoc(s, []string{"de", "en"})
+			want := v.match(doc)
+			plain := *v
+			plain.byFirst = map[string][]int32{}
+			for _, tok := range doc.Tokens {
+				plain.byFirst[tok.Norm], plain.byFirst[tok.Alt] = every, every
+			}
+			if got := plain.match(doc); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s on %q: index finds %v, every phrase finds %v", r.Spec.ID, s, want, got)
+			}
+			n += len(want)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("%d contempt hits in the drafts: too few for the comparison to mean much", n)
 	}
 }

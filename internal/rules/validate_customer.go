@@ -21,7 +21,8 @@ func init() {
 // learned, a negation right before the contempt — lives in the same sentence too.
 type contemptValidator struct {
 	roles    map[string]bool
-	contempt [][]string // phrases of normalised words
+	contempt [][]string         // phrases of normalised words
+	byFirst  map[string][]int32 // first word → indexes into contempt, ascending
 	cancel   map[string]bool
 	address  map[string]bool // "Ihre Kunden", "your clients": marketing speaks to, not about
 	within   int
@@ -32,6 +33,14 @@ type contemptValidator struct {
 // contempt (phrases with {a|b} allowed), cancel, address; within (tokens, default
 // 15) and lang (de or en).
 func newContemptValidator(p map[string]string) (MatchFunc, error) {
+	v, err := parseContempt(p)
+	if err != nil {
+		return nil, err
+	}
+	return v.match, nil
+}
+
+func parseContempt(p map[string]string) (*contemptValidator, error) {
 	v := &contemptValidator{roles: words(p["roles"]), cancel: words(p["cancel"]), address: words(p["address"]), within: 15}
 	if len(v.roles) == 0 || p["contempt"] == "" {
 		return nil, fmt.Errorf("params roles and contempt are required")
@@ -46,6 +55,10 @@ func newContemptValidator(p map[string]string) (MatchFunc, error) {
 				v.contempt = append(v.contempt, w)
 			}
 		}
+	}
+	v.byFirst = map[string][]int32{}
+	for i, ph := range v.contempt {
+		v.byFirst[ph[0]] = append(v.byFirst[ph[0]], int32(i))
 	}
 	if s := p["within"]; s != "" {
 		n, err := strconv.Atoi(s)
@@ -68,7 +81,7 @@ func newContemptValidator(p map[string]string) (MatchFunc, error) {
 			return nil, fmt.Errorf("unknown param %q", k)
 		}
 	}
-	return v.match, nil
+	return v, nil
 }
 
 // words normalises a comma-separated list of single words.
@@ -118,8 +131,11 @@ func (v *contemptValidator) sentence(doc *Doc, a, b, sentStart int) []Hit {
 	if len(roles) == 0 {
 		return nil
 	}
+	var both []int32
 	for k := a; k < b; k++ {
-		for _, ph := range v.contempt {
+		cands := v.candidates(toks[k], &both)
+		for _, i := range cands {
+			ph := v.contempt[i]
 			if k+len(ph) > b || !phraseAt(toks, k, ph) {
 				continue
 			}
@@ -155,6 +171,39 @@ func (v *contemptValidator) sentence(doc *Doc, a, b, sentStart int) []Hit {
 		break // one finding per sentence is enough
 	}
 	return hits
+}
+
+// candidates are the contempt phrases that can start at t, in the order of the
+// list, so that the first one found stays the same as trying every phrase.
+func (v *contemptValidator) candidates(t text.Token, both *[]int32) []int32 {
+	byNorm := v.byFirst[t.Norm]
+	if t.Alt == "" || t.Alt == t.Norm {
+		return byNorm
+	}
+	byAlt := v.byFirst[t.Alt]
+	if len(byNorm) == 0 {
+		return byAlt
+	}
+	if len(byAlt) == 0 {
+		return byNorm
+	}
+	*both = mergeAscending((*both)[:0], byNorm, byAlt)
+	return *both
+}
+
+// mergeAscending appends the union of two ascending lists to out.
+func mergeAscending(out, x, y []int32) []int32 {
+	for len(x) > 0 || len(y) > 0 {
+		switch {
+		case len(y) == 0 || (len(x) > 0 && x[0] < y[0]):
+			out, x = append(out, x[0]), x[1:]
+		case len(x) == 0 || y[0] < x[0]:
+			out, y = append(out, y[0]), y[1:]
+		default:
+			out, x, y = append(out, x[0]), x[1:], y[1:]
+		}
+	}
+	return out
 }
 
 func phraseAt(toks []text.Token, k int, ph []string) bool {
