@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/text"
 )
@@ -257,5 +258,18 @@ func TestContemptPhraseIndexFindsWhatTryingEveryPhraseFinds(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("%d contempt hits in the drafts: too few for the comparison to mean much", n)
+	}
+}
+
+// insultEmoji jumps from one 0xF0 byte to the next: every emoji it looks for must be
+// encoded in four bytes.
+func TestInsultEmojiAreAllOutsideTheBasicPlane(t *testing.T) {
+	for r := range aimedEmoji {
+		if utf8.RuneLen(r) != 4 {
+			t.Errorf("aimed emoji %U is not four bytes long: insultEmoji would skip it", r)
+		}
+	}
+	if utf8.RuneLen(middleFinger) != 4 {
+		t.Errorf("the middle finger %U is not four bytes long", middleFinger)
 	}
 }

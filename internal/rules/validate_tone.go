@@ -120,6 +120,13 @@ func insultEmoji(doc *Doc) []Hit {
 	var hits []Hit
 	s := doc.Original
 	for i := 0; i < len(s); {
+		// Every emoji looked for lies above U+FFFF, so its first byte is 0xF0, which
+		// no other character's encoding contains.
+		j := strings.IndexByte(s[i:], 0xF0)
+		if j < 0 {
+			break
+		}
+		i += j
 		r, w := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == middleFinger:
