@@ -76,6 +76,10 @@ func adjust(doc *Doc, r *Rule, h Hit, sev check.Severity) (check.Severity, []Tex
 	case r.context[CtxTarget] && (has(secondPerson, 3) || aimed(doc, before) || mentionBefore(doc, i) || formalYou(doc, i)):
 		sev = sev.Raise(1)
 		notes = append(notes, Text{"de": "Richtet sich direkt gegen eine Person, daher strenger bewertet.", "en": "Aimed directly at a person, so rated higher."})
+	case r.context[CtxTarget] && namedSubject(doc, i):
+		sev = sev.Raise(1)
+		notes = append(notes, Text{"de": "Richtet sich gegen eine namentlich genannte Person oder Firma – das kann als Beleidigung strafbar sein (§ 185 StGB), daher strenger bewertet.",
+			"en": "Aimed at a named person or company – that can be a criminal insult or defamation, so rated higher."})
 	}
 	return sev, notes
 }
