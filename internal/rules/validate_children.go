@@ -154,8 +154,9 @@ func (s *childScan) run() *childAnalysis {
 	s.toks = d.Tokens
 	s.lower, s.sameFold = lowerSameLenFold(d.Original)
 	s.cls = make([]childClass, len(s.toks))
-	for i, t := range s.toks {
-		c := classOf(t.Norm)
+	for i := range s.toks {
+		t := &s.toks[i]
+		c := classOfToken(t)
 		s.cls[i] = c
 		if c&ccFirstPerson != 0 {
 			s.firstP = true
@@ -1896,6 +1897,7 @@ func (s *childScan) emit() *childAnalysis {
 		}
 	}
 	var linked []*childPiece
+	var reds redactions
 	for _, p := range s.details {
 		a := s.nearest(p, childWindow)
 		if a == nil || a.adult || a.generic {
@@ -1911,10 +1913,7 @@ func (s *childScan) emit() *childAnalysis {
 			h.Note = Text{"de": p.noteDE, "en": p.noteEN}
 		}
 		if p.red {
-			h.Replacements = Texts{"de": {p.rde}, "en": {p.ren}}
-			if p.rde != "" {
-				h.Redaction = Text{"de": p.rde, "en": p.ren}
-			}
+			h.Replacements, h.Redaction = reds.of(p.rde, p.ren)
 		}
 		if a.group {
 			h.Note = groupNote

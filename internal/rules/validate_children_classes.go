@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/postcheck/postcheck/internal/text"
+
 // The children analysis asks a dozen word lists about every token. One map from a
 // word to the lists that hold it answers all of them with a single lookup per token.
 
@@ -85,3 +87,49 @@ func classOf(w string) childClass { return childClasses[w] }
 func (s *childScan) has(i int, c childClass) bool {
 	return i >= 0 && i < len(s.cls) && s.cls[i]&c != 0
 }
+
+// childClassTable answers classOf for a token by the hash Prepare made of its word,
+// which spares hashing the word again in a map lookup for each of a draft's tokens.
+var childClassTable = newClassTable(childClasses)
+
+// classTable is an open-addressing table from words to their classes, keyed by
+// text.WordHash; a slot holds the word so that a colliding hash never answers.
+type classTable struct {
+	mask  uint32
+	slots []classSlot
+}
+
+type classSlot struct {
+	word string
+	c    childClass
+	used bool
+}
+
+func newClassTable(m map[string]childClass) *classTable {
+	n := 1
+	for n < 2*len(m) {
+		n <<= 1
+	}
+	t := &classTable{mask: uint32(n - 1), slots: make([]classSlot, n)}
+	for w, c := range m {
+		i := text.WordHash(w) & t.mask
+		for t.slots[i].used {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = classSlot{word: w, c: c, used: true}
+	}
+	return t
+}
+
+// get returns the classes of w, whose text.WordHash is h.
+func (t *classTable) get(w string, h uint32) childClass {
+	for i := h & t.mask; t.slots[i].used; i = (i + 1) & t.mask {
+		if t.slots[i].word == w {
+			return t.slots[i].c
+		}
+	}
+	return 0
+}
+
+// classOfToken is classOf(t.Norm), read by the token's hash.
+func classOfToken(t *text.Token) childClass { return childClassTable.get(t.Norm, t.Hash) }

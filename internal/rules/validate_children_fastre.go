@@ -262,6 +262,9 @@ func (x *search) matchAt(p int) []int {
 			x.wsAt++
 		}
 		k := x.wsAt + f.maxSpaces
+		// white space before the start never counts: a search that begins far into
+		// the text (findAllIn) skips to its start instead of stepping through the bytes
+		x.wsTo = max(x.wsTo, p)
 		for len(x.ws) <= k && x.wsTo < len(s) {
 			if isSpaceByte(s[x.wsTo]) && x.wsTo >= p {
 				x.ws = append(x.ws, x.wsTo)
