@@ -93,16 +93,14 @@ func (s *childScan) has(i int, c childClass) bool {
 var childClassTable = newClassTable(childClasses)
 
 // classTable is an open-addressing table from words to their classes, keyed by
-// text.WordHash; a slot holds the word so that a colliding hash never answers.
+// text.WordHash. Hashes and classes lie in small arrays that stay in cache (a probe
+// reads eight bytes); the word is compared only when the hash agrees, so a colliding
+// hash never answers. Every listed word has a class, so class 0 marks an empty slot.
 type classTable struct {
-	mask  uint32
-	slots []classSlot
-}
-
-type classSlot struct {
-	word string
-	c    childClass
-	used bool
+	mask   uint32
+	hashes []uint32
+	cls    []childClass
+	words  []string
 }
 
 func newClassTable(m map[string]childClass) *classTable {
@@ -110,22 +108,26 @@ func newClassTable(m map[string]childClass) *classTable {
 	for n < 2*len(m) {
 		n <<= 1
 	}
-	t := &classTable{mask: uint32(n - 1), slots: make([]classSlot, n)}
+	t := &classTable{mask: uint32(n - 1), hashes: make([]uint32, n), cls: make([]childClass, n), words: make([]string, n)}
 	for w, c := range m {
-		i := text.WordHash(w) & t.mask
-		for t.slots[i].used {
+		if c == 0 {
+			continue
+		}
+		h := text.WordHash(w)
+		i := h & t.mask
+		for t.cls[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = classSlot{word: w, c: c, used: true}
+		t.hashes[i], t.cls[i], t.words[i] = h, c, w
 	}
 	return t
 }
 
 // get returns the classes of w, whose text.WordHash is h.
 func (t *classTable) get(w string, h uint32) childClass {
-	for i := h & t.mask; t.slots[i].used; i = (i + 1) & t.mask {
-		if t.slots[i].word == w {
-			return t.slots[i].c
+	for i := h & t.mask; t.cls[i] != 0; i = (i + 1) & t.mask {
+		if t.hashes[i] == h && t.words[i] == w {
+			return t.cls[i]
 		}
 	}
 	return 0

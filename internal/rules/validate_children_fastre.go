@@ -45,6 +45,10 @@ type startRe struct {
 	// need holds strings one of which every match contains, when they are worth
 	// looking for: a start with none of them in its window cannot match.
 	need []string
+	// needFrom is the fewest bytes a match holds before the part that holds need: an
+	// occurrence nearer to the start than that cannot be the one the match holds
+	// ("Kita" begins no "Sonnen-Kita", which has a word and a hyphen before it)
+	needFrom int
 }
 
 // startKey is the number of leading bytes the start table looks at.
@@ -111,6 +115,7 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	f.lead = commonStart(pres)
 	if need, ok := needOf(t); ok && worthLooking(need) && !startsHoldOne(pres, need) {
 		f.need = need
+		f.needFrom = needOffset(t, need)
 	}
 	alphabetOf(t, &f.alpha)
 	f.ok = true
@@ -250,7 +255,7 @@ func (x *search) matchAt(p int) []int {
 		if x.occ == nil {
 			x.findNeeds()
 		}
-		for x.occAt < len(x.occ) && x.occ[x.occAt] < p {
+		for x.occAt < len(x.occ) && x.occ[x.occAt] < p+f.needFrom {
 			x.occAt++
 		}
 		if x.occAt == len(x.occ) || x.occ[x.occAt] >= end {
