@@ -194,6 +194,9 @@ type search struct {
 	wsAt  int   // index in ws of the first white space at or after the last start
 	occ   []int // offsets where one of need occurs, in order; found at the first start
 	occAt int   // index in occ of the first at or after the last start
+	// words, when set, are the positions where a word begins in s (wordStarts): an
+	// expression whose matches never begin inside a word is tried only there
+	words []int32
 }
 
 func (f *startRe) newSearch(s string) *search {
@@ -298,12 +301,16 @@ func (x *search) matchAt(p int) []int {
 }
 
 // findAll is re.FindAllStringSubmatchIndex(s, -1).
-func (f *startRe) findAll(s string) [][]int {
+func (f *startRe) findAll(s string) [][]int { return f.findAllWords(s, nil) }
+
+// findAllWords is findAll given the positions where a word begins in s (nil: unknown).
+func (f *startRe) findAllWords(s string, words []int32) [][]int {
 	if !f.ok {
 		return f.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int
 	x := f.newSearch(s)
+	x.words = words
 	for p := x.next(0); p < len(s); p = x.next(p + 1) {
 		if m := x.matchAt(p); m != nil {
 			out = append(out, m)
