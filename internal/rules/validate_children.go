@@ -207,7 +207,16 @@ func (s *childScan) run() *childAnalysis {
 // --- helpers ---
 
 func (s *childScan) cap(i int) bool {
-	return i >= 0 && i < len(s.toks) && s.toks[i].Cap(s.doc.Original)
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	// an ASCII first letter is upper case when it is one of A-Z (unicode.IsUpper)
+	if t := &s.toks[i]; t.Start < t.End {
+		if c := s.doc.Original[t.Start]; c < utf8.RuneSelf {
+			return 'A' <= c && c <= 'Z'
+		}
+	}
+	return s.toks[i].Cap(s.doc.Original)
 }
 
 func (s *childScan) norm(i int) string {
@@ -547,6 +556,10 @@ func typoKin(n string, x *typoIndex) (kinInfo, bool) {
 	if len(n) < 6 {
 		return kinInfo{}, false
 	}
+	// no word of the bucket is within one letter of n's length: none is one edit away
+	if l := len(n); l <= 64 && x.lens[n[0]]&(7<<(l-2)) == 0 {
+		return kinInfo{}, false
+	}
 	for k := x.at[n[0]]; k < x.at[int(n[0])+1]; k++ {
 		if w := &x.words[k]; editOne(n, w.w) {
 			if classOf(n)&ccTypoStop != 0 {
@@ -563,6 +576,9 @@ func typoKin(n string, x *typoIndex) (kinInfo, bool) {
 type typoIndex struct {
 	words []typoWord
 	at    [257]int
+	// lens[c] has bit l-1 set when a word of l bytes begins with c (l <= 64; longer
+	// words set every bit, so that they are always tried)
+	lens [256]uint64
 }
 
 // typoWord is a kinship word that a misspelling may stand for.
@@ -584,6 +600,13 @@ func typoWords(words map[string]kinInfo) *typoIndex {
 		}
 	}
 	slices.SortFunc(x.words, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
+	for _, w := range x.words {
+		if l := len(w.w); l <= 64 {
+			x.lens[w.w[0]] |= 1 << (l - 1)
+		} else {
+			x.lens[w.w[0]] = ^uint64(0)
+		}
+	}
 	// sorted words that begin with the same byte stand together
 	for c := range 257 {
 		x.at[c] = len(x.words)
@@ -825,6 +848,13 @@ func (s *childScan) isName(i int, afterKin bool) bool {
 	return afterKin || s.cls[i]&ccAmbiguousName == 0
 }
 
+// parenNext reports whether a bracket follows token i, at once or after one space:
+// parenAge finds nothing otherwise.
+func (s *childScan) parenNext(i int) bool {
+	rest := s.doc.Original[s.toks[i].End:]
+	return strings.HasPrefix(rest, "(") || len(rest) > 1 && rest[1] == '(' && isSpaceByte(rest[0])
+}
+
 // parenAge returns the age in "(4)" or "(4 J.)" right after token i, with its byte end.
 func (s *childScan) parenAge(i int) (int, int, int, bool) {
 	rest := s.doc.Original[s.toks[i].End:]
@@ -965,7 +995,7 @@ func (s *childScan) findNames() {
 	}
 	// "Emma (4)": a capitalised word with a child's age in brackets is a child reference
 	for i := range s.toks {
-		if claimed[i] || s.cls[i]&(ccNameStop|ccPlaceStop|ccKinDE|ccKinEN|ccAdultKin) != 0 || !s.cap(i) {
+		if claimed[i] || s.cls[i]&(ccNameStop|ccPlaceStop|ccKinDE|ccKinEN|ccAdultKin) != 0 || !s.parenNext(i) || !s.cap(i) {
 			continue
 		}
 		age, _, _, ok := s.parenAge(i)
@@ -994,11 +1024,11 @@ func (s *childScan) findNames() {
 		if !s.isName(i, false) {
 			// "Emma's", "Bens": every suffix dropped here ends in s
 			norm := s.toks[i].Norm
-			if !strings.HasSuffix(norm, "s") {
+			if !strings.HasSuffix(norm, "s") || !s.cap(i) {
 				continue
 			}
 			c := classOf(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "’s"), "s"))
-			if !(c&ccFirstName != 0 && c&ccAmbiguousName == 0 && s.cap(i)) {
+			if !(c&ccFirstName != 0 && c&ccAmbiguousName == 0) {
 				continue
 			}
 		}
