@@ -863,8 +863,7 @@ func (s *childScan) parenAge(i int) (int, int, int, bool) {
 	if !strings.HasPrefix(rest, "(") && !(len(rest) > 1 && rest[1] == '(' && isSpaceByte(rest[0])) {
 		return 0, 0, 0, false
 	}
-	rest = rest[:min(len(rest), parenAgeWindow)]
-	m := parenAgeRe.FindStringSubmatchIndex(rest)
+	m := parenAgeMatch(rest)
 	if m == nil {
 		return 0, 0, 0, false
 	}
@@ -880,11 +879,8 @@ var commaAgeRe = regexp.MustCompile(`^,\s?(\d{1,2})\s?(?:J\.|Jahre|years)?,`)
 // commaAgeWindow is more than the longest match of commaAgeRe.
 var commaAgeWindow = windowOf(commaAgeRe)
 
+// parenAgeRe is the bracketed age after a name; parenAgeMatch reads it by hand.
 var parenAgeRe = reU(`^\s?\((\d{1,2})(?:\s?(?:J\.?|Jahre|y|yrs|years|yo))?\)`)
-
-// parenAgeWindow is more than the longest match of parenAgeRe, which has no \b or $
-// at its end to look further.
-var parenAgeWindow = windowOf(parenAgeRe)
 
 // isSpaceByte reports the white space of \s.
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
