@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
@@ -356,25 +357,32 @@ func lowerSameLenFold(s string) (string, bool) {
 	if i == len(s) {
 		return s, true
 	}
-	// every rune keeps its width, so the result has the length of s
+	// every rune keeps its width, so the result has the length of s; bytes that
+	// stay as they are (invalid ones, runes whose lower case has another width)
+	// are already in place
 	b := make([]byte, len(s))
-	copy(b, s[:i])
+	copy(b, s)
 	sameFold := true
 	for i < len(s) {
+		// eight ASCII bytes at a time: a byte gets 0x20 when it is in 'A'..'Z'
+		if i+8 <= len(b) {
+			if x := binary.LittleEndian.Uint64(b[i:]); x&0x8080808080808080 == 0 {
+				up := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
+				binary.LittleEndian.PutUint64(b[i:], x|up>>2)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b[i] = c + 'a' - 'A'
 			}
-			b[i] = c
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		l := unicode.ToLower(r)
-		if r == utf8.RuneError || utf8.RuneLen(l) != w {
-			copy(b[i:], s[i:i+w]) // invalid bytes stay as they are
-		} else {
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == w {
 			utf8.EncodeRune(b[i:], l)
 			if l != r && !sameOrbit(r, l) {
 				sameFold = false
