@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
@@ -154,8 +155,9 @@ func (s *childScan) run() *childAnalysis {
 	s.toks = d.Tokens
 	s.lower, s.sameFold = lowerSameLenFold(d.Original)
 	s.cls = make([]childClass, len(s.toks))
-	for i, t := range s.toks {
-		c := classOf(t.Norm)
+	for i := range s.toks {
+		t := &s.toks[i]
+		c := classOfToken(t)
 		s.cls[i] = c
 		if c&ccFirstPerson != 0 {
 			s.firstP = true
@@ -206,7 +208,16 @@ func (s *childScan) run() *childAnalysis {
 // --- helpers ---
 
 func (s *childScan) cap(i int) bool {
-	return i >= 0 && i < len(s.toks) && s.toks[i].Cap(s.doc.Original)
+	if i < 0 || i >= len(s.toks) {
+		return false
+	}
+	// an ASCII first letter is upper case when it is one of A-Z (unicode.IsUpper)
+	if t := &s.toks[i]; t.Start < t.End {
+		if c := s.doc.Original[t.Start]; c < utf8.RuneSelf {
+			return 'A' <= c && c <= 'Z'
+		}
+	}
+	return s.toks[i].Cap(s.doc.Original)
 }
 
 func (s *childScan) norm(i int) string {
@@ -346,25 +357,32 @@ func lowerSameLenFold(s string) (string, bool) {
 	if i == len(s) {
 		return s, true
 	}
-	// every rune keeps its width, so the result has the length of s
+	// every rune keeps its width, so the result has the length of s; bytes that
+	// stay as they are (invalid ones, runes whose lower case has another width)
+	// are already in place
 	b := make([]byte, len(s))
-	copy(b, s[:i])
+	copy(b, s)
 	sameFold := true
 	for i < len(s) {
+		// eight ASCII bytes at a time: a byte gets 0x20 when it is in 'A'..'Z'
+		if i+8 <= len(b) {
+			if x := binary.LittleEndian.Uint64(b[i:]); x&0x8080808080808080 == 0 {
+				up := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
+				binary.LittleEndian.PutUint64(b[i:], x|up>>2)
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				b[i] = c + 'a' - 'A'
 			}
-			b[i] = c
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		l := unicode.ToLower(r)
-		if r == utf8.RuneError || utf8.RuneLen(l) != w {
-			copy(b[i:], s[i:i+w]) // invalid bytes stay as they are
-		} else {
+		if l := unicode.ToLower(r); r != utf8.RuneError && utf8.RuneLen(l) == w {
 			utf8.EncodeRune(b[i:], l)
 			if l != r && !sameOrbit(r, l) {
 				sameFold = false
@@ -546,6 +564,10 @@ func typoKin(n string, x *typoIndex) (kinInfo, bool) {
 	if len(n) < 6 {
 		return kinInfo{}, false
 	}
+	// no word of the bucket is within one letter of n's length: none is one edit away
+	if l := len(n); l <= 64 && x.lens[n[0]]&(7<<(l-2)) == 0 {
+		return kinInfo{}, false
+	}
 	for k := x.at[n[0]]; k < x.at[int(n[0])+1]; k++ {
 		if w := &x.words[k]; editOne(n, w.w) {
 			if classOf(n)&ccTypoStop != 0 {
@@ -562,6 +584,9 @@ func typoKin(n string, x *typoIndex) (kinInfo, bool) {
 type typoIndex struct {
 	words []typoWord
 	at    [257]int
+	// lens[c] has bit l-1 set when a word of l bytes begins with c (l <= 64; longer
+	// words set every bit, so that they are always tried)
+	lens [256]uint64
 }
 
 // typoWord is a kinship word that a misspelling may stand for.
@@ -583,6 +608,13 @@ func typoWords(words map[string]kinInfo) *typoIndex {
 		}
 	}
 	slices.SortFunc(x.words, func(a, b typoWord) int { return strings.Compare(a.w, b.w) })
+	for _, w := range x.words {
+		if l := len(w.w); l <= 64 {
+			x.lens[w.w[0]] |= 1 << (l - 1)
+		} else {
+			x.lens[w.w[0]] = ^uint64(0)
+		}
+	}
 	// sorted words that begin with the same byte stand together
 	for c := range 257 {
 		x.at[c] = len(x.words)
@@ -824,6 +856,13 @@ func (s *childScan) isName(i int, afterKin bool) bool {
 	return afterKin || s.cls[i]&ccAmbiguousName == 0
 }
 
+// parenNext reports whether a bracket follows token i, at once or after one space:
+// parenAge finds nothing otherwise.
+func (s *childScan) parenNext(i int) bool {
+	rest := s.doc.Original[s.toks[i].End:]
+	return strings.HasPrefix(rest, "(") || len(rest) > 1 && rest[1] == '(' && isSpaceByte(rest[0])
+}
+
 // parenAge returns the age in "(4)" or "(4 J.)" right after token i, with its byte end.
 func (s *childScan) parenAge(i int) (int, int, int, bool) {
 	rest := s.doc.Original[s.toks[i].End:]
@@ -832,8 +871,7 @@ func (s *childScan) parenAge(i int) (int, int, int, bool) {
 	if !strings.HasPrefix(rest, "(") && !(len(rest) > 1 && rest[1] == '(' && isSpaceByte(rest[0])) {
 		return 0, 0, 0, false
 	}
-	rest = rest[:min(len(rest), parenAgeWindow)]
-	m := parenAgeRe.FindStringSubmatchIndex(rest)
+	m := parenAgeMatch(rest)
 	if m == nil {
 		return 0, 0, 0, false
 	}
@@ -849,11 +887,8 @@ var commaAgeRe = regexp.MustCompile(`^,\s?(\d{1,2})\s?(?:J\.|Jahre|years)?,`)
 // commaAgeWindow is more than the longest match of commaAgeRe.
 var commaAgeWindow = windowOf(commaAgeRe)
 
+// parenAgeRe is the bracketed age after a name; parenAgeMatch reads it by hand.
 var parenAgeRe = reU(`^\s?\((\d{1,2})(?:\s?(?:J\.?|Jahre|y|yrs|years|yo))?\)`)
-
-// parenAgeWindow is more than the longest match of parenAgeRe, which has no \b or $
-// at its end to look further.
-var parenAgeWindow = windowOf(parenAgeRe)
 
 // isSpaceByte reports the white space of \s.
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
@@ -964,7 +999,7 @@ func (s *childScan) findNames() {
 	}
 	// "Emma (4)": a capitalised word with a child's age in brackets is a child reference
 	for i := range s.toks {
-		if claimed[i] || s.cls[i]&(ccNameStop|ccPlaceStop|ccKinDE|ccKinEN|ccAdultKin) != 0 || !s.cap(i) {
+		if claimed[i] || s.cls[i]&(ccNameStop|ccPlaceStop|ccKinDE|ccKinEN|ccAdultKin) != 0 || !s.parenNext(i) || !s.cap(i) {
 			continue
 		}
 		age, _, _, ok := s.parenAge(i)
@@ -993,11 +1028,11 @@ func (s *childScan) findNames() {
 		if !s.isName(i, false) {
 			// "Emma's", "Bens": every suffix dropped here ends in s
 			norm := s.toks[i].Norm
-			if !strings.HasSuffix(norm, "s") {
+			if !strings.HasSuffix(norm, "s") || !s.cap(i) {
 				continue
 			}
 			c := classOf(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "’s"), "s"))
-			if !(c&ccFirstName != 0 && c&ccAmbiguousName == 0 && s.cap(i)) {
+			if !(c&ccFirstName != 0 && c&ccAmbiguousName == 0) {
 				continue
 			}
 		}
@@ -1896,6 +1931,7 @@ func (s *childScan) emit() *childAnalysis {
 		}
 	}
 	var linked []*childPiece
+	var reds redactions
 	for _, p := range s.details {
 		a := s.nearest(p, childWindow)
 		if a == nil || a.adult || a.generic {
@@ -1911,10 +1947,7 @@ func (s *childScan) emit() *childAnalysis {
 			h.Note = Text{"de": p.noteDE, "en": p.noteEN}
 		}
 		if p.red {
-			h.Replacements = Texts{"de": {p.rde}, "en": {p.ren}}
-			if p.rde != "" {
-				h.Redaction = Text{"de": p.rde, "en": p.ren}
-			}
+			h.Replacements, h.Redaction = reds.of(p.rde, p.ren)
 		}
 		if a.group {
 			h.Note = groupNote

@@ -45,6 +45,10 @@ type startRe struct {
 	// need holds strings one of which every match contains, when they are worth
 	// looking for: a start with none of them in its window cannot match.
 	need []string
+	// needFrom is the fewest bytes a match holds before the part that holds need: an
+	// occurrence nearer to the start than that cannot be the one the match holds
+	// ("Kita" begins no "Sonnen-Kita", which has a word and a hyphen before it)
+	needFrom int
 }
 
 // startKey is the number of leading bytes the start table looks at.
@@ -111,6 +115,7 @@ func newStartRe(re *regexp.Regexp) *startRe {
 	f.lead = commonStart(pres)
 	if need, ok := needOf(t); ok && worthLooking(need) && !startsHoldOne(pres, need) {
 		f.need = need
+		f.needFrom = needOffset(t, need)
 	}
 	alphabetOf(t, &f.alpha)
 	f.ok = true
@@ -189,6 +194,9 @@ type search struct {
 	wsAt  int   // index in ws of the first white space at or after the last start
 	occ   []int // offsets where one of need occurs, in order; found at the first start
 	occAt int   // index in occ of the first at or after the last start
+	// words, when set, are the positions where a word begins in s (wordStarts): an
+	// expression whose matches never begin inside a word is tried only there
+	words []int32
 }
 
 func (f *startRe) newSearch(s string) *search {
@@ -250,7 +258,7 @@ func (x *search) matchAt(p int) []int {
 		if x.occ == nil {
 			x.findNeeds()
 		}
-		for x.occAt < len(x.occ) && x.occ[x.occAt] < p {
+		for x.occAt < len(x.occ) && x.occ[x.occAt] < p+f.needFrom {
 			x.occAt++
 		}
 		if x.occAt == len(x.occ) || x.occ[x.occAt] >= end {
@@ -262,6 +270,9 @@ func (x *search) matchAt(p int) []int {
 			x.wsAt++
 		}
 		k := x.wsAt + f.maxSpaces
+		// white space before the start never counts: a search that begins far into
+		// the text (findAllIn) skips to its start instead of stepping through the bytes
+		x.wsTo = max(x.wsTo, p)
 		for len(x.ws) <= k && x.wsTo < len(s) {
 			if isSpaceByte(s[x.wsTo]) && x.wsTo >= p {
 				x.ws = append(x.ws, x.wsTo)
@@ -290,12 +301,16 @@ func (x *search) matchAt(p int) []int {
 }
 
 // findAll is re.FindAllStringSubmatchIndex(s, -1).
-func (f *startRe) findAll(s string) [][]int {
+func (f *startRe) findAll(s string) [][]int { return f.findAllWords(s, nil) }
+
+// findAllWords is findAll given the positions where a word begins in s (nil: unknown).
+func (f *startRe) findAllWords(s string, words []int32) [][]int {
 	if !f.ok {
 		return f.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int
 	x := f.newSearch(s)
+	x.words = words
 	for p := x.next(0); p < len(s); p = x.next(p + 1) {
 		if m := x.matchAt(p); m != nil {
 			out = append(out, m)

@@ -107,8 +107,14 @@ func (f *startRe) widen(s string, near []byteSpan) []byteSpan {
 // findAllIn returns the matches of re.FindAllStringSubmatchIndex(s, -1) that begin
 // in one of the spans, which widen made: within them it finds exactly those.
 func (f *startRe) findAllIn(s string, spans []byteSpan) [][]int {
+	return f.findAllInWords(s, spans, nil)
+}
+
+// findAllInWords is findAllIn given the positions where a word begins in s (nil: unknown).
+func (f *startRe) findAllInWords(s string, spans []byteSpan, words []int32) [][]int {
 	var out [][]int
 	x := f.newSearch(s)
+	x.words = words
 	for _, sp := range spans {
 		for p := x.nextBefore(sp.lo, sp.hi); p < sp.hi; p = x.nextBefore(p+1, sp.hi) {
 			if m := x.matchAt(p); m != nil {
@@ -123,6 +129,9 @@ func (f *startRe) findAllIn(s string, spans []byteSpan) [][]int {
 // nextBefore is next looking no further than lim (lim when there is no start before it).
 func (x *search) nextBefore(p, lim int) int {
 	f, s := x.f, x.s
+	if x.words != nil && f.wordFirst && f.lead == "" {
+		return x.nextWord(p, lim)
+	}
 	for p < lim {
 		if f.lead != "" {
 			// a match that begins before lim holds its lead before lim
@@ -143,6 +152,19 @@ func (x *search) nextBefore(p, lim int) int {
 	return lim
 }
 
+// nextWord is nextBefore for an expression whose matches begin where a word begins:
+// it steps from word to word instead of byte by byte.
+func (x *search) nextWord(p, lim int) int {
+	f, s, w := x.f, x.s, x.words
+	k, _ := slices.BinarySearch(w, int32(p))
+	for ; k < len(w) && int(w[k]) < lim; k++ {
+		if q := int(w[k]); f.first[s[q]] && f.mayStart(s, q) {
+			return q
+		}
+	}
+	return lim
+}
+
 // nearGroup collects, for one set of overlap checks, the parts each expression left
 // out and the candidates checked.
 type nearGroup struct {
@@ -155,17 +177,23 @@ type nearGroup struct {
 // check involves its matches).
 func (s *childScan) findNear(re *regexp.Regexp, text string, g *nearGroup) [][]int {
 	f := startOf(re)
+	// text is the original or s.lower, which has the same length and the same word
+	// starts (lowerSameLen changes no byte from a word byte to another kind)
+	var words []int32
+	if f.ok && f.wordFirst && f.lead == "" && !s.noShortcuts {
+		words = s.doc.scanOriginal().starts
+	}
 	if s.near == nil || !f.ok {
-		return f.findAll(text)
+		return f.findAllWords(text, words)
 	}
 	sp := f.widen(text, s.near)
 	if len(sp) == 1 && sp[0].lo == 0 && sp[0].hi == len(text) {
-		return f.findAll(text)
+		return f.findAllWords(text, words)
 	}
 	if g != nil {
 		g.searched = append(g.searched, sp)
 	}
-	return f.findAllIn(text, sp)
+	return f.findAllInWords(text, sp, words)
 }
 
 // note records a candidate of the group's overlap checks.

@@ -109,3 +109,28 @@ func TestLowerSameLenFold(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerSameLenFoldOnDrafts compares the eight-bytes-at-a-time lower-casing with
+// the rune-by-rune one on the corpora and on made-up strings of the bytes around
+// 'A'..'Z' mixed with runes of two to four bytes.
+func TestLowerSameLenFoldOnDrafts(t *testing.T) {
+	texts := fastReTexts(t)
+	r := rand.New(rand.NewPCG(9, 4))
+	parts := []string{"@", "A", "Z", "[", "`", "a", "z", "{", "\x7f", " ", "M", "Ä", "ẞ", "İ", "\u212a", "😅", "\xff", "Σ"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		texts = append(texts, b.String())
+	}
+	for _, s := range texts {
+		got, same := lowerSameLenFold(s)
+		if want := lowerSameLenPlain(s); got != want {
+			t.Fatalf("lowerSameLenFold(%q) = %q, want %q", s, got, want)
+		}
+		if same && text.Fold(got) != text.Fold(s) {
+			t.Fatalf("lowerSameLenFold(%q) says the folds agree, but they differ", s)
+		}
+	}
+}
