@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -92,6 +93,9 @@ type lexicon struct {
 	// first words keeps 1,024 bits (128 bytes); a larger one 65,536 (8 KiB).
 	firstBits []uint64
 	firstMask uint32
+	// firstHashes are the text.WordHash of every first word, to look them up in a
+	// draft's tokenIndex.
+	firstHashes []uint32
 }
 
 // filterFrom is the number of first words from which a lexicon keeps the large filter.
@@ -207,6 +211,7 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 					lf = &lexFirst{}
 					lx.first[ws[0]] = lf
 					lx.noteFirst(ws[0])
+					lx.firstHashes = append(lx.firstHashes, text.WordHash(ws[0]))
 				}
 				lf.add(lexEntry{owner: owner, rest: ws[1:]})
 				if len(ws) == 1 {
@@ -258,28 +263,75 @@ func phraseWords(s string) []string {
 
 // scan reports every match in doc's token sequences to emit; want filters owners.
 func (lx *lexicon) scan(doc *Doc, want func(owner int) bool, emit func(owner, start, end int)) {
-	lx.scanSeq(doc, doc.Tokens, want, emit)
-	if doc.Variant != nil {
-		lx.scanSeq(doc, doc.Variant, want, emit)
+	x := doc.tokenIndex()
+	if len(lx.prefix) > 0 || len(lx.suffix) > 0 || len(lx.firstHashes) > x.n {
+		// Compound heads may end any token, and a long list is cheaper to test token
+		// by token with its filter than word by word in the index.
+		lx.scanSeq(doc, doc.Tokens, x.altHash, want, emit)
+		if doc.Variant != nil {
+			lx.scanSeq(doc, doc.Variant, x.altHash[x.n0:], want, emit)
+		}
+		return
+	}
+	// Only the tokens that carry one of the list's first words, or a mask, can begin
+	// a match; they are visited in the order of the sequences, as by scanSeq.
+	var buf [16]uint64
+	set := buf[:]
+	if words := (x.n + 63) / 64; words > len(buf) {
+		set = make([]uint64, words)
+	} else {
+		set = buf[:words]
+	}
+	for _, h := range lx.firstHashes {
+		x.mark(h, set)
+	}
+	if len(lx.byLen) > 0 {
+		for _, p := range x.masked {
+			set[p>>6] |= 1 << (p & 63)
+		}
+	}
+	for w, b := range set {
+		for b != 0 {
+			p := w<<6 | bits.TrailingZeros64(b)
+			b &= b - 1
+			if p < x.n0 {
+				lx.scanToken(doc, doc.Tokens, p, x.altHash[p], want, emit)
+			} else {
+				lx.scanToken(doc, doc.Variant, p-x.n0, x.altHash[p], want, emit)
+			}
+		}
 	}
 }
 
-func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, want func(int) bool, emit func(owner, start, end int)) {
+// scanSeq tries every token of toks; alt holds WordHash of their second forms, or is
+// nil to hash them here.
+func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, alt []uint32, want func(int) bool, emit func(owner, start, end int)) {
 	for i := range toks {
-		t := &toks[i]
-		if t.Mention {
-			continue // a user name ("@KotzenderStern") is not the author's wording
+		var h uint32
+		if alt != nil {
+			h = alt[i]
+		} else if toks[i].Alt != "" {
+			h = text.WordHash(toks[i].Alt)
 		}
-		lx.scanKey(doc, toks, i, t.Norm, hashBit(t.Hash), want, emit)
-		if t.Alt != "" {
-			lx.scanKey(doc, toks, i, t.Alt, wordBit(t.Alt), want, emit)
-		}
-		if t.Masked {
-			lx.scanMasked(t, want, emit)
-		}
-		if len(lx.prefix) > 0 || len(lx.suffix) > 0 {
-			lx.scanCompound(t, want, emit)
-		}
+		lx.scanToken(doc, toks, i, h, want, emit)
+	}
+}
+
+// scanToken reports the matches that begin at toks[i]; alt is WordHash of its Alt.
+func (lx *lexicon) scanToken(doc *Doc, toks []text.Token, i int, alt uint32, want func(int) bool, emit func(owner, start, end int)) {
+	t := &toks[i]
+	if t.Mention {
+		return // a user name ("@KotzenderStern") is not the author's wording
+	}
+	lx.scanKey(doc, toks, i, t.Norm, hashBit(t.Hash), want, emit)
+	if t.Alt != "" {
+		lx.scanKey(doc, toks, i, t.Alt, hashBit(alt), want, emit)
+	}
+	if t.Masked {
+		lx.scanMasked(t, want, emit)
+	}
+	if len(lx.prefix) > 0 || len(lx.suffix) > 0 {
+		lx.scanCompound(t, want, emit)
 	}
 }
 

@@ -1,0 +1,134 @@
+package rules
+
+import (
+	"sync"
+
+	"github.com/postcheck/postcheck/internal/text"
+)
+
+// tokenIndex finds a draft's tokens by the hash of their words. Some forty word lists
+// read every draft, most of them a few dozen words long: looking their words up
+// here, once per list, costs far less than testing every token of a long post
+// against every list. Positions count the tokens of doc.Tokens first, then those of
+// doc.Variant; user names are left out, as the lists skip them.
+type tokenIndex struct {
+	n0, n int // tokens in doc.Tokens; in both sequences
+	// altHash is WordHash(Alt) of every position, 0 where the token has no Alt.
+	altHash []uint32
+	// slots is an open-addressing table: hash and the first entry of its chain.
+	slots []indexSlot
+	mask  uint32
+	// entries chain the positions of one hash; next is -1 at the end.
+	entries []indexEntry
+	// masked are the positions of masked tokens ("f*ck"), in order.
+	masked []int32
+}
+
+type indexSlot struct {
+	hash  uint32
+	first int32 // entry + 1; 0 marks a free slot
+}
+
+type indexEntry struct {
+	pos, next int32
+}
+
+// tokenIndex returns the index of doc's tokens, made once per draft.
+func (d *Doc) tokenIndex() *tokenIndex {
+	return d.lexIndex.get(func() *tokenIndex { return newTokenIndex(d.Tokens, d.Variant) })
+}
+
+func newTokenIndex(toks, variant []text.Token) *tokenIndex {
+	x := &tokenIndex{n0: len(toks), n: len(toks) + len(variant)}
+	keys := 0
+	for _, seq := range [2][]text.Token{toks, variant} {
+		for i := range seq {
+			keys++
+			if seq[i].Alt != "" {
+				keys++
+			}
+		}
+	}
+	size := 16
+	for size < 2*keys {
+		size <<= 1
+	}
+	x.slots = make([]indexSlot, size)
+	x.mask = uint32(size - 1)
+	x.entries = make([]indexEntry, 0, keys)
+	x.altHash = make([]uint32, x.n)
+	for s, seq := range [2][]text.Token{toks, variant} {
+		for i := range seq {
+			t := &seq[i]
+			p := int32(i + s*x.n0)
+			if t.Alt != "" {
+				x.altHash[p] = text.WordHash(t.Alt)
+			}
+			if t.Mention {
+				continue
+			}
+			x.insert(t.Hash, p)
+			if t.Alt != "" {
+				x.insert(x.altHash[p], p)
+			}
+			if t.Masked {
+				x.masked = append(x.masked, p)
+			}
+		}
+	}
+	return x
+}
+
+// slot returns the slot of h: its own, or the free one where it would go.
+func (x *tokenIndex) slot(h uint32) *indexSlot {
+	k := (h * 0x9E3779B1) >> 7 & x.mask
+	for {
+		sl := &x.slots[k]
+		if sl.first == 0 || sl.hash == h {
+			return sl
+		}
+		k = (k + 1) & x.mask
+	}
+}
+
+func (x *tokenIndex) insert(h uint32, p int32) {
+	sl := x.slot(h)
+	if sl.first == 0 {
+		sl.hash = h
+	}
+	x.entries = append(x.entries, indexEntry{pos: p, next: sl.first - 1})
+	sl.first = int32(len(x.entries))
+}
+
+// mark sets the bits of the positions whose word (or second form) hashes to h.
+func (x *tokenIndex) mark(h uint32, set []uint64) {
+	for e := x.slot(h).first - 1; e >= 0; e = x.entries[e].next {
+		p := x.entries[e].pos
+		set[p>>6] |= 1 << (p & 63)
+	}
+}
+
+// lexSpans holds the matches of the word lists several rules share, scanned once
+// per draft.
+type lexSpans struct {
+	mu    sync.Mutex
+	lexes []*lexicon
+	spans [][]span
+}
+
+// lexiconSpans returns every match of lx in d; callers must not change the slice.
+func (d *Doc) lexiconSpans(lx *lexicon) []span {
+	m := &d.lexSpans
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k, l := range m.lexes {
+		if l == lx {
+			return m.spans[k]
+		}
+	}
+	var out []span
+	lx.scan(d, func(int) bool { return true }, func(_, a, b int) { out = append(out, span{a, b}) })
+	m.lexes = append(m.lexes, lx)
+	m.spans = append(m.spans, out)
+	return out
+}

@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// ruleLexicons returns every word list the rules of e scan: the engine's terms, both
+// sides of the near rules, and the groups, predicates, endings and verdicts of the
+// hate and tone group rules.
+func ruleLexicons(t *testing.T, e *Engine) []*lexicon {
+	t.Helper()
+	out := []*lexicon{e.lex}
+	for _, r := range e.rules {
+		if m, ok := r.matcher.(*nearMatcher); ok {
+			for _, side := range []*sideMatcher{m.a, m.b} {
+				if side.lex != nil {
+					out = append(out, side.lex)
+				}
+			}
+		}
+		switch r.Spec.Validator {
+		case "hate_group", "tone_group":
+			g, err := buildGroupPredicate(r.Spec.Params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, g.groups, g.preds)
+			if g.final != nil {
+				out = append(out, g.final)
+			}
+		case "hate_presence":
+			pr, err := buildPresence(r.Spec.Params)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, pr.groups.groups, pr.bad, pr.good)
+		}
+	}
+	return out
+}
+
+// lexiconDrafts are the labelled drafts, the rule examples, and examples run together
+// with stray words, masks, stretched letters, hashtags and user names between them.
+func lexiconDrafts(t *testing.T, e *Engine) []string {
+	texts := repoTexts(t, "*.jsonl")
+	examples := exampleTexts(e)
+	var words []string
+	for _, ex := range examples {
+		words = append(words, strings.Fields(ex)...)
+	}
+	texts = append(texts, examples...)
+	rng := rand.New(rand.NewPCG(3, 5))
+	odd := []string{"f*ck", "sch***e", "idiooot", "#DummeLeute", "@KotzenderStern", "Vollidiot", "i d i o t", "Hurensohn"}
+	seps := []string{" ", " ", ", ", "! ", "\n", "\n\n", "-", " „"}
+	for range 6000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(8) {
+			switch rng.IntN(4) {
+			case 0:
+				b.WriteString(examples[rng.IntN(len(examples))])
+			case 1:
+				b.WriteString(odd[rng.IntN(len(odd))])
+			default:
+				b.WriteString(words[rng.IntN(len(words))])
+			}
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		texts = append(texts, b.String())
+	}
+	return texts
+}
+
+// TestIndexedLexiconScanFindsWhatTheTokenScanFinds compares the scan that looks a
+// list's first words up in the draft's token index with the scan of every token, for
+// every word list of the rules, on the labelled drafts, the examples and generated
+// drafts; and the matches shared between rules with those of a fresh scan.
+func TestIndexedLexiconScanFindsWhatTheTokenScanFinds(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lexes := ruleLexicons(t, e)
+	if len(lexes) < 20 {
+		t.Fatalf("only %d word lists found: the comparison proves little", len(lexes))
+	}
+	single := make([]bool, len(lexes))
+	for k, lx := range lexes {
+		single[k] = lx.scanAllOwners()
+	}
+	found, indexed := 0, 0
+	for _, s := range lexiconDrafts(t, e) {
+		doc := NewDoc(s, []string{"de", "en"})
+		for k, lx := range lexes {
+			// Owners alternate in and out, so that want is honoured both ways.
+			want := func(o int) bool { return o%3 != 1 }
+			var got, plain [][3]int
+			lx.scan(doc, want, func(o, a, b int) { got = append(got, [3]int{o, a, b}) })
+			lx.scanSeq(doc, doc.Tokens, nil, want, func(o, a, b int) { plain = append(plain, [3]int{o, a, b}) })
+			if doc.Variant != nil {
+				lx.scanSeq(doc, doc.Variant, nil, want, func(o, a, b int) { plain = append(plain, [3]int{o, a, b}) })
+			}
+			if !slices.Equal(got, plain) {
+				t.Fatalf("list %d on %q: indexed %v, token by token %v", k, s, got, plain)
+			}
+			found += len(plain)
+			if len(lx.prefix) == 0 && len(lx.suffix) == 0 && len(lx.firstHashes) <= doc.tokenIndex().n {
+				indexed++
+			}
+			var spans []span
+			for _, m := range plain {
+				if m[0]%3 != 1 {
+					spans = append(spans, span{m[1], m[2]})
+				}
+			}
+			if single[k] {
+				if shared := doc.lexiconSpans(lx); !slices.Equal(shared, spans) {
+					t.Fatalf("list %d on %q: shared %v, scanned %v", k, s, shared, spans)
+				}
+			}
+		}
+	}
+	if found < 1000 || indexed < 1000 {
+		t.Fatalf("%d matches, %d indexed scans: the comparison proves little", found, indexed)
+	}
+}
+
+// scanAllOwners reports a list of one owner (0), whose matches lexiconSpans and a scan
+// wanting owner 0 both report.
+func (lx *lexicon) scanAllOwners() bool {
+	for _, f := range lx.first {
+		for _, e := range f.entries {
+			if e.owner != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
