@@ -72,9 +72,13 @@ type lexHead struct {
 
 // lexicon finds terms among tokens: whole words, phrases, compounds, masked words.
 type lexicon struct {
-	first  map[string]*lexFirst
-	prefix map[string][]int
-	suffix map[string][]int
+	// first finds the terms by their first word: firsts[first.find(w, hash)].
+	first  wordTable
+	firsts []lexFirst
+	// prefix and suffix find the compound heads, by text.WordHash and suffixHash,
+	// with their owners in preOwners and sufOwners.
+	prefix, suffix       wordTable
+	preOwners, sufOwners [][]int
 	// single words by length, for masked tokens ("f*ck")
 	byLen   map[int][]lexHead
 	minHead int
@@ -105,13 +109,13 @@ const filterFrom = 64
 // with the first word and the large one when the lexicon reaches filterFrom words.
 func (lx *lexicon) noteFirst(w string) {
 	switch {
-	case lx.firstBits == nil || len(lx.first) == filterFrom && lx.firstMask != 1<<16-1:
+	case lx.firstBits == nil || len(lx.firsts) == filterFrom && lx.firstMask != 1<<16-1:
 		size := uint32(1 << 10)
-		if len(lx.first) >= filterFrom {
+		if len(lx.firsts) >= filterFrom {
 			size = 1 << 16
 		}
 		lx.firstBits, lx.firstMask = make([]uint64, size/64), size-1
-		for k := range lx.first {
+		for _, k := range lx.first.words {
 			lx.setFirst(wordBit(k))
 		}
 	default:
@@ -143,7 +147,7 @@ func hasPair(set *[1 << 16 / 64]uint64, a, b byte) bool {
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
 
 func newLexicon() *lexicon {
-	return &lexicon{first: map[string]*lexFirst{}, prefix: map[string][]int{}, suffix: map[string][]int{}, byLen: map[int][]lexHead{}, minHead: 1 << 30}
+	return &lexicon{byLen: map[int][]lexHead{}, minHead: 1 << 30}
 }
 
 // expand turns "halt {die|deine} fresse" into every alternative.
@@ -206,14 +210,14 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 			}
 			for _, f := range forms {
 				ws := append(append([]string(nil), words[:len(words)-1]...), f)
-				lf := lx.first[ws[0]]
-				if lf == nil {
-					lf = &lexFirst{}
-					lx.first[ws[0]] = lf
+				h := text.WordHash(ws[0])
+				k, isNew := lx.first.add(ws[0], h)
+				if isNew {
+					lx.firsts = append(lx.firsts, lexFirst{})
 					lx.noteFirst(ws[0])
-					lx.firstHashes = append(lx.firstHashes, text.WordHash(ws[0]))
+					lx.firstHashes = append(lx.firstHashes, h)
 				}
-				lf.add(lexEntry{owner: owner, rest: ws[1:]})
+				lx.firsts[k].add(lexEntry{owner: owner, rest: ws[1:]})
 				if len(ws) == 1 {
 					lx.byLen[len(f)] = append(lx.byLen[len(f)], lexHead{owner, f})
 				}
@@ -221,7 +225,11 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 			if len(words) == 1 && compound != "" && compound != CompoundNone {
 				h := words[0]
 				if compound == CompoundPrefix || compound == CompoundBoth {
-					lx.prefix[h] = append(lx.prefix[h], owner)
+					k, isNew := lx.prefix.add(h, text.WordHash(h))
+					if isNew {
+						lx.preOwners = append(lx.preOwners, nil)
+					}
+					lx.preOwners[k] = append(lx.preOwners[k], owner)
 					lx.preLens |= lenBit(len(h))
 					if len(h) >= 2 {
 						if lx.pre2 == nil {
@@ -231,7 +239,11 @@ func (lx *lexicon) add(owner int, terms []string, compound, inflect string) erro
 					}
 				}
 				if compound == CompoundSuffix || compound == CompoundBoth {
-					lx.suffix[h] = append(lx.suffix[h], owner)
+					k, isNew := lx.suffix.add(h, suffixHash(h))
+					if isNew {
+						lx.sufOwners = append(lx.sufOwners, nil)
+					}
+					lx.sufOwners[k] = append(lx.sufOwners[k], owner)
 					lx.sufLens |= lenBit(len(h))
 					if len(h) >= 2 {
 						if lx.suf2 == nil {
@@ -264,7 +276,7 @@ func phraseWords(s string) []string {
 // scan reports every match in doc's token sequences to emit; want filters owners.
 func (lx *lexicon) scan(doc *Doc, want func(owner int) bool, emit func(owner, start, end int)) {
 	x := doc.tokenIndex()
-	if len(lx.prefix) > 0 || len(lx.suffix) > 0 || len(lx.firstHashes) > x.n {
+	if lx.compound() || len(lx.firstHashes) > x.n {
 		// Compound heads may end any token, and a long list is cheaper to test token
 		// by token with its filter than word by word in the index.
 		lx.scanSeq(doc, doc.Tokens, x.altHash, want, emit)
@@ -323,27 +335,28 @@ func (lx *lexicon) scanToken(doc *Doc, toks []text.Token, i int, alt uint32, wan
 	if t.Mention {
 		return // a user name ("@KotzenderStern") is not the author's wording
 	}
-	lx.scanKey(doc, toks, i, t.Norm, hashBit(t.Hash), want, emit)
+	lx.scanKey(doc, toks, i, t.Norm, t.Hash, want, emit)
 	if t.Alt != "" {
-		lx.scanKey(doc, toks, i, t.Alt, hashBit(alt), want, emit)
+		lx.scanKey(doc, toks, i, t.Alt, alt, want, emit)
 	}
 	if t.Masked {
 		lx.scanMasked(t, want, emit)
 	}
-	if len(lx.prefix) > 0 || len(lx.suffix) > 0 {
+	if lx.compound() {
 		lx.scanCompound(t, want, emit)
 	}
 }
 
-// scanKey reports the terms that begin with key at toks[i]; bit is wordBit(key).
-func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, bit uint32, want func(int) bool, emit func(owner, start, end int)) {
-	if bit &= lx.firstMask; lx.firstBits != nil && lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
+// scanKey reports the terms that begin with key at toks[i]; hash is text.WordHash(key).
+func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, hash uint32, want func(int) bool, emit func(owner, start, end int)) {
+	if bit := hashBit(hash) & lx.firstMask; lx.firstBits != nil && lx.firstBits[bit>>6]&(1<<(bit&63)) == 0 {
 		return
 	}
-	f := lx.first[key]
-	if f == nil {
+	k := lx.first.find(key, hash)
+	if k < 0 {
 		return
 	}
+	f := &lx.firsts[k]
 	try := func(e *lexEntry) {
 		if !want(e.owner) {
 			return
@@ -416,23 +429,37 @@ func (lx *lexicon) scanCompound(t *text.Token, want func(int) bool, emit func(ow
 	if !pre && !suf {
 		return
 	}
-	for l := lx.minHead; l <= lx.maxHead && l <= len(n)-minCompoundRest; l++ {
+	// The hashes of the word's beginnings and endings grow a byte at a time.
+	ph, sh := uint32(2166136261), uint32(2166136261)
+	for l := 1; l <= lx.maxHead && l <= len(n)-minCompoundRest; l++ {
+		ph = (ph ^ uint32(n[l-1])) * 16777619
+		sh = (sh ^ uint32(n[len(n)-l])) * 16777619
+		if l < lx.minHead {
+			continue
+		}
 		if pre && lx.preLens&lenBit(l) != 0 {
-			for _, o := range lx.prefix[n[:l]] {
-				if want(o) {
-					emit(o, t.Start, t.End)
+			if k := lx.prefix.find(n[:l], ph); k >= 0 {
+				for _, o := range lx.preOwners[k] {
+					if want(o) {
+						emit(o, t.Start, t.End)
+					}
 				}
 			}
 		}
 		if suf && lx.sufLens&lenBit(l) != 0 {
-			for _, o := range lx.suffix[n[len(n)-l:]] {
-				if want(o) {
-					emit(o, t.Start, t.End)
+			if k := lx.suffix.find(n[len(n)-l:], sh); k >= 0 {
+				for _, o := range lx.sufOwners[k] {
+					if want(o) {
+						emit(o, t.Start, t.End)
+					}
 				}
 			}
 		}
 	}
 }
+
+// compound reports a lexicon with heads of compounds.
+func (lx *lexicon) compound() bool { return len(lx.preOwners) > 0 || len(lx.sufOwners) > 0 }
 
 // phraseGap reports whether the text between two words of a phrase keeps them together:
 // spaces, a hyphen, quotes or a comma, but no sentence end or blank line.

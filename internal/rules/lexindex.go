@@ -132,3 +132,72 @@ func (d *Doc) lexiconSpans(lx *lexicon) []span {
 	m.spans = append(m.spans, out)
 	return out
 }
+
+// wordTable finds words by a hash the caller already holds (a token's Hash), without
+// the string hash and probe of a Go map. Indexes count the words in the order added.
+type wordTable struct {
+	slots []wordSlot // a power of two, at most half full
+	words []string
+}
+
+type wordSlot struct {
+	hash uint32
+	idx  int32 // word + 1; 0 marks a free slot
+}
+
+func slotOf(h uint32, mask int) int { return int((h*0x9E3779B1)>>7) & mask }
+
+// find returns the index of w, whose hash is h, or -1.
+func (t *wordTable) find(w string, h uint32) int {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	mask := len(t.slots) - 1
+	for k := slotOf(h, mask); ; k = (k + 1) & mask {
+		sl := t.slots[k]
+		if sl.idx == 0 {
+			return -1
+		}
+		if sl.hash == h && t.words[sl.idx-1] == w {
+			return int(sl.idx - 1)
+		}
+	}
+}
+
+// add returns the index of w, adding it when new, and whether it was new.
+func (t *wordTable) add(w string, h uint32) (int, bool) {
+	if k := t.find(w, h); k >= 0 {
+		return k, false
+	}
+	if 2*(len(t.words)+1) > len(t.slots) {
+		old := t.slots
+		t.slots = make([]wordSlot, max(16, 2*len(old)))
+		for _, sl := range old {
+			if sl.idx != 0 {
+				t.put(sl)
+			}
+		}
+	}
+	t.words = append(t.words, w)
+	t.put(wordSlot{hash: h, idx: int32(len(t.words))})
+	return len(t.words) - 1, true
+}
+
+func (t *wordTable) put(s wordSlot) {
+	mask := len(t.slots) - 1
+	k := slotOf(s.hash, mask)
+	for t.slots[k].idx != 0 {
+		k = (k + 1) & mask
+	}
+	t.slots[k] = s
+}
+
+// suffixHash is text.WordHash of w read backwards, so that the hashes of every ending
+// of a word come one from the other.
+func suffixHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := len(w) - 1; i >= 0; i-- {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}

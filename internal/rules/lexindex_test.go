@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 // ruleLexicons returns every word list the rules of e scan: the engine's terms, both
@@ -106,7 +108,7 @@ func TestIndexedLexiconScanFindsWhatTheTokenScanFinds(t *testing.T) {
 				t.Fatalf("list %d on %q: indexed %v, token by token %v", k, s, got, plain)
 			}
 			found += len(plain)
-			if len(lx.prefix) == 0 && len(lx.suffix) == 0 && len(lx.firstHashes) <= doc.tokenIndex().n {
+			if !lx.compound() && len(lx.firstHashes) <= doc.tokenIndex().n {
 				indexed++
 			}
 			var spans []span
@@ -130,7 +132,7 @@ func TestIndexedLexiconScanFindsWhatTheTokenScanFinds(t *testing.T) {
 // scanAllOwners reports a list of one owner (0), whose matches lexiconSpans and a scan
 // wanting owner 0 both report.
 func (lx *lexicon) scanAllOwners() bool {
-	for _, f := range lx.first {
+	for _, f := range lx.firsts {
 		for _, e := range f.entries {
 			if e.owner != 0 {
 				return false
@@ -138,4 +140,68 @@ func (lx *lexicon) scanAllOwners() bool {
 		}
 	}
 	return true
+}
+
+// TestWordTablesFindWhatAMapFinds looks every token of the drafts, and every beginning
+// and ending of it, up in the word tables of every rule's word list and in a Go map of
+// the same words.
+func TestWordTablesFindWhatAMapFinds(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type tables struct {
+		first, prefix, suffix map[string]int
+	}
+	asMap := func(wt *wordTable) map[string]int {
+		m := map[string]int{}
+		for k, w := range wt.words {
+			m[w] = k
+		}
+		return m
+	}
+	lexes := ruleLexicons(t, e)
+	maps := make([]tables, len(lexes))
+	for k, lx := range lexes {
+		maps[k] = tables{asMap(&lx.first), asMap(&lx.prefix), asMap(&lx.suffix)}
+	}
+	lookup := func(m map[string]int, w string) int {
+		if k, ok := m[w]; ok {
+			return k
+		}
+		return -1
+	}
+	found := 0
+	for _, s := range lexiconDrafts(t, e)[:4000] {
+		doc := NewDoc(s, []string{"de", "en"})
+		for _, tok := range append(slices.Clone(doc.Tokens), doc.Variant...) {
+			for k, lx := range lexes {
+				for _, w := range []string{tok.Norm, tok.Alt} {
+					if got, want := lx.first.find(w, text.WordHash(w)), lookup(maps[k].first, w); got != want {
+						t.Fatalf("list %d, first word %q: table %d, map %d", k, w, got, want)
+					} else if got >= 0 {
+						found++
+					}
+				}
+				if !lx.compound() {
+					continue
+				}
+				n := tok.Norm
+				for l := 1; l <= len(n); l++ {
+					if got, want := lx.prefix.find(n[:l], text.WordHash(n[:l])), lookup(maps[k].prefix, n[:l]); got != want {
+						t.Fatalf("list %d, head %q: table %d, map %d", k, n[:l], got, want)
+					}
+					end := n[len(n)-l:]
+					if got, want := lx.suffix.find(end, suffixHash(end)), lookup(maps[k].suffix, end); got != want {
+						t.Fatalf("list %d, tail %q: table %d, map %d", k, end, got, want)
+					} else if got >= 0 {
+						found++
+					}
+				}
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d words found: the comparison proves little", found)
+	}
 }
