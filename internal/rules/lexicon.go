@@ -357,23 +357,9 @@ func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, hash 
 		return
 	}
 	f := &lx.firsts[k]
-	try := func(e *lexEntry) {
-		if !want(e.owner) {
-			return
-		}
-		j := i + 1
-		for _, w := range e.rest {
-			if j >= len(toks) || !phraseGap(doc.Original[toks[j-1].End:toks[j].Start]) ||
-				(w != "_" && toks[j].Norm != w && toks[j].Alt != w) {
-				return
-			}
-			j++
-		}
-		emit(e.owner, toks[i].Start, toks[j-1].End)
-	}
 	if f.bySecond == nil {
 		for k := range f.entries {
-			try(&f.entries[k])
+			tryEntry(doc, toks, i, &f.entries[k], want, emit)
 		}
 		return
 	}
@@ -390,7 +376,28 @@ func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, hash 
 		idx = slices.Compact(idx)
 	}
 	for _, k := range idx {
-		try(&f.entries[k])
+		tryEntry(doc, toks, i, &f.entries[k], want, emit)
+	}
+}
+
+// tryEntry reports e if its words follow toks[i]. The words are compared before the
+// gaps between them are read, and the owner asked for last: most terms tried differ
+// in their second word.
+func tryEntry(doc *Doc, toks []text.Token, i int, e *lexEntry, want func(int) bool, emit func(owner, start, end int)) {
+	j := i + 1
+	for _, w := range e.rest {
+		if j >= len(toks) || w != "_" && toks[j].Norm != w && toks[j].Alt != w {
+			return
+		}
+		j++
+	}
+	for k := i + 1; k < j; k++ {
+		if !phraseGap(doc.Original[toks[k-1].End:toks[k].Start]) {
+			return
+		}
+	}
+	if want(e.owner) {
+		emit(e.owner, toks[i].Start, toks[j-1].End)
 	}
 }
 
