@@ -22,9 +22,10 @@ type Guard struct {
 	// parts of a sequence ("du|ihr" then "clown|pfeife|…"): a text must hold a string
 	// of lits and of every set here.
 	also [][]string
-	// probes hold a bit of the Haystack for every literal of lits and also, in the
-	// same order: a literal whose bit is unset is not in the text. They spare the
-	// common test, of a literal absent from the text, a trip to the literal's bytes.
+	// probes hold the bits of the Haystack that every literal of lits and of also
+	// needs (see probes), in the same order: a literal with a bit unset is not in the
+	// text. They spare the common test, of a literal absent from the text, a trip to
+	// the literal's bytes and their hashing.
 	probes     []uint32
 	alsoProbes [][]uint32
 }
@@ -67,21 +68,23 @@ func NewGuard(re *regexp.Regexp) *Guard {
 	return g
 }
 
-// probes returns the probe bit of every literal: one of its byte triples (the middle
-// one, where words differ more than at their starts), its pair, or its byte.
+// probes returns, for every literal in turn, the number of its probe bits and the
+// bits: its byte triples, or its pair, or its byte.
 func probes(lits []string) []uint32 {
-	out := make([]uint32, len(lits))
-	for k, l := range lits {
+	var out []uint32
+	for _, l := range lits {
 		switch {
 		case len(l) == 0:
-			out[k] = alwaysBit
+			out = append(out, 1, alwaysBit)
 		case len(l) == 1:
-			out[k] = byteOff + uint32(l[0])
+			out = append(out, 1, byteOff+uint32(l[0]))
 		case len(l) == 2:
-			out[k] = pairOff + pairHash(l[0], l[1])
+			out = append(out, 1, pairOff+pairHash(l[0], l[1]))
 		default:
-			i := (len(l) - 3) / 2
-			out[k] = tripleOff + tripleHash(l[i], l[i+1], l[i+2])
+			out = append(out, uint32(len(l)-2))
+			for i := 0; i+2 < len(l); i++ {
+				out = append(out, tripleOff+tripleHash(l[i], l[i+1], l[i+2]))
+			}
 		}
 	}
 	return out
@@ -294,8 +297,19 @@ func (g *Guard) MayMatchIn(h *Haystack) bool {
 
 // hasAny reports whether the text contains one of lits; probes are their probe bits.
 func (h *Haystack) hasAny(lits []string, probes []uint32) bool {
-	for k, b := range probes {
-		if h.set[b>>6]&(1<<(b&63)) != 0 && h.has(lits[k]) {
+	k := 0
+	for i := 0; i < len(probes); k++ {
+		n := int(probes[i])
+		bits := probes[i+1 : i+1+n]
+		i += 1 + n
+		all := true
+		for _, b := range bits {
+			if h.set[b>>6]&(1<<(b&63)) == 0 {
+				all = false
+				break
+			}
+		}
+		if all && h.has(lits[k]) {
 			return true
 		}
 	}
