@@ -153,3 +153,32 @@ func TestGuardOnAHaystackAgreesWithTheScan(t *testing.T) {
 		t.Fatalf("%d of %d texts passed: too one-sided to compare", passed, agreed)
 	}
 }
+
+// TestHaystackHoldsEveryByteRunOfTheText builds the Haystack's set the plain way, a
+// byte, pair and triple at each offset, and compares it with NewHaystack's.
+func TestHaystackHoldsEveryByteRunOfTheText(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	alphabet := "aeinrst .,äöüß\n"
+	for range 3000 {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			b[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		s := string(b)
+		var want Haystack
+		set := func(k uint32) { want.set[k>>6] |= 1 << (k & 63) }
+		set(alwaysBit)
+		for i := 0; i < len(s); i++ {
+			set(byteOff + uint32(s[i]))
+			if i+1 < len(s) {
+				set(pairOff + pairHash(s[i], s[i+1]))
+			}
+			if i+2 < len(s) {
+				set(tripleOff + tripleHash(s[i], s[i+1], s[i+2]))
+			}
+		}
+		if got := NewHaystack(s); got.set != want.set {
+			t.Fatalf("NewHaystack(%q) differs from the byte-by-byte set", s)
+		}
+	}
+}
