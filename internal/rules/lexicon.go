@@ -279,9 +279,9 @@ func (lx *lexicon) scan(doc *Doc, want func(owner int) bool, emit func(owner, st
 	if lx.compound() || len(lx.firstHashes) > x.n {
 		// Compound heads may end any token, and a long list is cheaper to test token
 		// by token with its filter than word by word in the index.
-		lx.scanSeq(doc, doc.Tokens, x.altHash, want, emit)
+		lx.scanSeq(doc, doc.Tokens, x, 0, want, emit)
 		if doc.Variant != nil {
-			lx.scanSeq(doc, doc.Variant, x.altHash[x.n0:], want, emit)
+			lx.scanSeq(doc, doc.Variant, x, x.n0, want, emit)
 		}
 		return
 	}
@@ -307,21 +307,21 @@ func (lx *lexicon) scan(doc *Doc, want func(owner int) bool, emit func(owner, st
 			p := w<<6 | bits.TrailingZeros64(b)
 			b &= b - 1
 			if p < x.n0 {
-				lx.scanToken(doc, doc.Tokens, p, x.altHash[p], want, emit)
+				lx.scanToken(doc, doc.Tokens, p, x.alt(p), want, emit)
 			} else {
-				lx.scanToken(doc, doc.Variant, p-x.n0, x.altHash[p], want, emit)
+				lx.scanToken(doc, doc.Variant, p-x.n0, x.alt(p), want, emit)
 			}
 		}
 	}
 }
 
-// scanSeq tries every token of toks; alt holds WordHash of their second forms, or is
-// nil to hash them here.
-func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, alt []uint32, want func(int) bool, emit func(owner, start, end int)) {
+// scanSeq tries every token of toks, which begin at position base of the index x;
+// without an index it hashes the tokens' second forms itself.
+func (lx *lexicon) scanSeq(doc *Doc, toks []text.Token, x *tokenIndex, base int, want func(int) bool, emit func(owner, start, end int)) {
 	for i := range toks {
 		var h uint32
-		if alt != nil {
-			h = alt[i]
+		if x != nil {
+			h = x.alt(base + i)
 		} else if toks[i].Alt != "" {
 			h = text.WordHash(toks[i].Alt)
 		}

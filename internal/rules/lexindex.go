@@ -13,7 +13,8 @@ import (
 // doc.Variant; user names are left out, as the lists skip them.
 type tokenIndex struct {
 	n0, n int // tokens in doc.Tokens; in both sequences
-	// altHash is WordHash(Alt) of every position, 0 where the token has no Alt.
+	// altHash is WordHash(Alt) of every position, 0 where the token has no Alt; nil
+	// when no token has one, as in most drafts (see alt).
 	altHash []uint32
 	// slots is an open-addressing table: hash and the first entry of its chain.
 	slots []indexSlot
@@ -40,23 +41,27 @@ func (d *Doc) tokenIndex() *tokenIndex {
 
 func newTokenIndex(toks, variant []text.Token) *tokenIndex {
 	x := &tokenIndex{n0: len(toks), n: len(toks) + len(variant)}
-	keys := 0
+	keys, alts := x.n, 0
 	for _, seq := range [2][]text.Token{toks, variant} {
 		for i := range seq {
-			keys++
 			if seq[i].Alt != "" {
-				keys++
+				alts++
 			}
 		}
 	}
+	keys += alts
+	// At most two thirds full: a draft repeats many of its words, so the table holds
+	// fewer hashes than keys.
 	size := 16
-	for size < 2*keys {
+	for size < keys+keys/2 {
 		size <<= 1
 	}
 	x.slots = make([]indexSlot, size)
 	x.mask = uint32(size - 1)
 	x.entries = make([]indexEntry, 0, keys)
-	x.altHash = make([]uint32, x.n)
+	if alts > 0 {
+		x.altHash = make([]uint32, x.n)
+	}
 	for s, seq := range [2][]text.Token{toks, variant} {
 		for i := range seq {
 			t := &seq[i]
@@ -77,6 +82,14 @@ func newTokenIndex(toks, variant []text.Token) *tokenIndex {
 		}
 	}
 	return x
+}
+
+// alt returns WordHash of the Alt of the token at p, or 0.
+func (x *tokenIndex) alt(p int) uint32 {
+	if x.altHash == nil {
+		return 0
+	}
+	return x.altHash[p]
 }
 
 // slot returns the slot of h: its own, or the free one where it would go.

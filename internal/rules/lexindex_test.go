@@ -100,9 +100,9 @@ func TestIndexedLexiconScanFindsWhatTheTokenScanFinds(t *testing.T) {
 			want := func(o int) bool { return o%3 != 1 }
 			var got, plain [][3]int
 			lx.scan(doc, want, func(o, a, b int) { got = append(got, [3]int{o, a, b}) })
-			lx.scanSeq(doc, doc.Tokens, nil, want, func(o, a, b int) { plain = append(plain, [3]int{o, a, b}) })
+			lx.scanSeq(doc, doc.Tokens, nil, 0, want, func(o, a, b int) { plain = append(plain, [3]int{o, a, b}) })
 			if doc.Variant != nil {
-				lx.scanSeq(doc, doc.Variant, nil, want, func(o, a, b int) { plain = append(plain, [3]int{o, a, b}) })
+				lx.scanSeq(doc, doc.Variant, nil, 0, want, func(o, a, b int) { plain = append(plain, [3]int{o, a, b}) })
 			}
 			if !slices.Equal(got, plain) {
 				t.Fatalf("list %d on %q: indexed %v, token by token %v", k, s, got, plain)
