@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -203,5 +204,45 @@ func TestWordTablesFindWhatAMapFinds(t *testing.T) {
 	}
 	if found < 1000 {
 		t.Fatalf("only %d words found: the comparison proves little", found)
+	}
+}
+
+// TestNearRulesAskingTheCheaperSideFirstFindWhatBothSidesFind compares every near
+// rule with matching both of its sides in their written order, on the labelled drafts,
+// the examples and generated drafts.
+func TestNearRulesAskingTheCheaperSideFirstFindWhatBothSidesFind(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nears []*nearMatcher
+	swapped := 0
+	for _, r := range e.rules {
+		if m, ok := r.matcher.(*nearMatcher); ok {
+			nears = append(nears, m)
+			if m.b.cost() < m.a.cost() {
+				swapped++
+			}
+		}
+	}
+	if len(nears) < 5 || swapped == 0 {
+		t.Fatalf("%d near rules, %d asking B first: the comparison proves little", len(nears), swapped)
+	}
+	found := 0
+	for _, s := range lexiconDrafts(t, e) {
+		doc := NewDoc(s, []string{"de", "en"})
+		for k, m := range nears {
+			var want []Hit
+			if as, bs := m.a.match(doc), m.b.match(doc); len(as) > 0 && len(bs) > 0 {
+				want = m.pair(doc, as, bs)
+			}
+			if got := m.match(doc); !reflect.DeepEqual(got, want) {
+				t.Fatalf("near rule %d on %q: %v, both sides %v", k, s, got, want)
+			}
+			found += len(want)
+		}
+	}
+	if found < 100 {
+		t.Fatalf("only %d near hits: the comparison proves little", found)
 	}
 }
