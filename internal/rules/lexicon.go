@@ -31,9 +31,12 @@ var inflections = map[string][]string{
 // lexFirst holds the terms that begin with one word, in the order they were added.
 // A word that begins many terms ("wie", "i") also indexes them by their second word.
 type lexFirst struct {
-	entries  []lexEntry
-	bySecond map[string][]int32 // entry indexes by second word; nil while few entries
-	open     []int32            // entries of one word, or whose second word may be any
+	entries []lexEntry
+	// bySecond lists entry indexes by second word (second finds the word by its
+	// hash); nil while few entries.
+	second   wordTable
+	bySecond [][]int32
+	open     []int32 // entries of one word, or whose second word may be any
 }
 
 // indexFrom is the number of terms from which a first word indexes them by the next.
@@ -43,7 +46,7 @@ func (f *lexFirst) add(e lexEntry) {
 	f.entries = append(f.entries, e)
 	switch {
 	case len(f.entries) == indexFrom:
-		f.bySecond = map[string][]int32{}
+		f.bySecond = [][]int32{}
 		for k, old := range f.entries {
 			f.index(int32(k), old)
 		}
@@ -57,7 +60,20 @@ func (f *lexFirst) index(k int32, e lexEntry) {
 		f.open = append(f.open, k)
 		return
 	}
-	f.bySecond[e.rest[0]] = append(f.bySecond[e.rest[0]], k)
+	w := e.rest[0]
+	j, isNew := f.second.add(w, text.WordHash(w))
+	if isNew {
+		f.bySecond = append(f.bySecond, nil)
+	}
+	f.bySecond[j] = append(f.bySecond[j], k)
+}
+
+// followers returns the entries whose second word is w, whose hash is h.
+func (f *lexFirst) followers(w string, h uint32) []int32 {
+	if k := f.second.find(w, h); k >= 0 {
+		return f.bySecond[k]
+	}
+	return nil
 }
 
 type lexEntry struct {
@@ -365,12 +381,15 @@ func (lx *lexicon) scanKey(doc *Doc, toks []text.Token, i int, key string, hash 
 	}
 	// Only terms whose second word is the next token (or any word) can match; they
 	// are tried in the order they were added, as without the index.
-	var next, nextAlt string
-	if i+1 < len(toks) {
-		next, nextAlt = toks[i+1].Norm, toks[i+1].Alt
-	}
 	var buf [64]int32
-	idx := append(append(append(buf[:0], f.open...), f.bySecond[next]...), f.bySecond[nextAlt]...)
+	idx := append(buf[:0], f.open...)
+	if i+1 < len(toks) {
+		nt := &toks[i+1]
+		idx = append(idx, f.followers(nt.Norm, nt.Hash)...)
+		if nt.Alt != "" {
+			idx = append(idx, f.followers(nt.Alt, text.WordHash(nt.Alt))...)
+		}
+	}
 	if len(idx) > 1 {
 		slices.Sort(idx)
 		idx = slices.Compact(idx)
