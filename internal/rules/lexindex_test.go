@@ -13,7 +13,7 @@ import (
 // ruleLexicons returns every word list the rules of e scan: the engine's terms, both
 // sides of the near rules, and the groups, predicates, endings and verdicts of the
 // hate and tone group rules.
-func ruleLexicons(t *testing.T, e *Engine) []*lexicon {
+func ruleLexicons(t testing.TB, e *Engine) []*lexicon {
 	t.Helper()
 	out := []*lexicon{e.lex}
 	for _, r := range e.rules {
@@ -244,5 +244,28 @@ func TestNearRulesAskingTheCheaperSideFirstFindWhatBothSidesFind(t *testing.T) {
 	}
 	if found < 100 {
 		t.Fatalf("only %d near hits: the comparison proves little", found)
+	}
+}
+
+// BenchmarkLexiconScans scans every rule's word list, as a check does, over the
+// labelled drafts, the token index of each draft included.
+func BenchmarkLexiconScans(b *testing.B) {
+	e, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	lexes := ruleLexicons(b, e)
+	var prepared []*text.Prepared
+	for _, s := range repoTexts(b, "*.jsonl") {
+		prepared = append(prepared, text.Prepare(s))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range prepared {
+			doc := &Doc{Prepared: p, Langs: []string{"de", "en"}}
+			for _, lx := range lexes {
+				lx.scan(doc, func(int) bool { return true }, func(int, int, int) {})
+			}
+		}
 	}
 }
