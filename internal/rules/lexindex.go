@@ -41,40 +41,28 @@ func (d *Doc) tokenIndex() *tokenIndex {
 
 func newTokenIndex(toks, variant []text.Token) *tokenIndex {
 	x := &tokenIndex{n0: len(toks), n: len(toks) + len(variant)}
-	keys, alts := x.n, 0
-	for _, seq := range [2][]text.Token{toks, variant} {
-		for i := range seq {
-			if seq[i].Alt != "" {
-				alts++
-			}
-		}
-	}
-	keys += alts
 	// At most two thirds full: a draft repeats many of its words, so the table holds
-	// fewer hashes than keys.
-	size := 16
-	for size < keys+keys/2 {
-		size <<= 1
-	}
-	x.slots = make([]indexSlot, size)
-	x.mask = uint32(size - 1)
-	x.entries = make([]indexEntry, 0, keys)
-	if alts > 0 {
-		x.altHash = make([]uint32, x.n)
-	}
+	// fewer hashes than keys. Second forms are rare; they grow it when needed.
+	x.setSize(x.n)
+	x.entries = make([]indexEntry, 0, x.n)
 	for s, seq := range [2][]text.Token{toks, variant} {
 		for i := range seq {
 			t := &seq[i]
 			p := int32(i + s*x.n0)
+			var alt uint32
 			if t.Alt != "" {
-				x.altHash[p] = text.WordHash(t.Alt)
+				if x.altHash == nil {
+					x.altHash = make([]uint32, x.n)
+				}
+				alt = text.WordHash(t.Alt)
+				x.altHash[p] = alt
 			}
 			if t.Mention {
 				continue
 			}
 			x.insert(t.Hash, p)
 			if t.Alt != "" {
-				x.insert(x.altHash[p], p)
+				x.insert(alt, p)
 			}
 			if t.Masked {
 				x.masked = append(x.masked, p)
@@ -82,6 +70,23 @@ func newTokenIndex(toks, variant []text.Token) *tokenIndex {
 		}
 	}
 	return x
+}
+
+// setSize makes a table for keys at most two thirds full and moves the slots of the
+// old one there; their chains of entries stay as they are.
+func (x *tokenIndex) setSize(keys int) {
+	size := 16
+	for size < keys+keys/2 {
+		size <<= 1
+	}
+	old := x.slots
+	x.slots = make([]indexSlot, size)
+	x.mask = uint32(size - 1)
+	for _, sl := range old {
+		if sl.first != 0 {
+			*x.slot(sl.hash) = sl
+		}
+	}
 }
 
 // alt returns WordHash of the Alt of the token at p, or 0.
@@ -105,6 +110,9 @@ func (x *tokenIndex) slot(h uint32) *indexSlot {
 }
 
 func (x *tokenIndex) insert(h uint32, p int32) {
+	if 3*(len(x.entries)+1) > 2*len(x.slots) {
+		x.setSize(2 * len(x.entries))
+	}
 	sl := x.slot(h)
 	if sl.first == 0 {
 		sl.hash = h

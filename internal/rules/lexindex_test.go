@@ -73,6 +73,11 @@ func lexiconDrafts(t *testing.T, e *Engine) []string {
 		}
 		texts = append(texts, b.String())
 	}
+	// Drafts of stretched words, whose second forms fill the token index beyond its
+	// first size.
+	for k := 1; k <= 60; k += 3 {
+		texts = append(texts, strings.Repeat("Idiooot suuuper ", k), strings.Repeat("f*ck Heeeyyy @jooo ", k)+"Du Vollidiooot")
+	}
 	return texts
 }
 
@@ -267,5 +272,68 @@ func BenchmarkLexiconScans(b *testing.B) {
 				lx.scan(doc, func(int) bool { return true }, func(int, int, int) {})
 			}
 		}
+	}
+}
+
+// TestTokenIndexFindsEveryTokenOfAWord compares the positions the token index marks
+// for each word and second form of a draft with those found by going through the
+// tokens.
+func TestTokenIndexFindsEveryTokenOfAWord(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	grown := 0
+	for _, s := range lexiconDrafts(t, e) {
+		doc := NewDoc(s, []string{"de", "en"})
+		x := doc.tokenIndex()
+		seqs := [][]text.Token{doc.Tokens, doc.Variant}
+		first := 16
+		for first < x.n+x.n/2 {
+			first <<= 1
+		}
+		if len(x.slots) > first {
+			grown++
+		}
+		for _, seq := range seqs {
+			for _, tok := range seq {
+				for _, w := range []string{tok.Norm, tok.Alt} {
+					if w == "" {
+						continue
+					}
+					h := text.WordHash(w)
+					got := make([]uint64, (x.n+63)/64+1)
+					want := make([]uint64, len(got))
+					x.mark(h, got)
+					var masked []int32
+					for si, sq := range seqs {
+						for i, u := range sq {
+							p := i + si*x.n0
+							if u.Mention {
+								continue
+							}
+							if u.Hash == h || u.Alt != "" && text.WordHash(u.Alt) == h {
+								want[p>>6] |= 1 << (p & 63)
+							}
+							if u.Masked {
+								masked = append(masked, int32(p))
+							}
+							if a := x.alt(p); a != 0 && u.Alt == "" || u.Alt != "" && a != text.WordHash(u.Alt) {
+								t.Fatalf("%q: second-form hash of position %d is %d", s, p, a)
+							}
+						}
+					}
+					if !slices.Equal(got, want) {
+						t.Fatalf("%q, %q: index marks %x, tokens %x", s, w, got, want)
+					}
+					if !slices.Equal(x.masked, masked) {
+						t.Fatalf("%q: masked positions %v, want %v", s, x.masked, masked)
+					}
+				}
+			}
+		}
+	}
+	if grown == 0 {
+		t.Fatal("no index grew beyond its first size: the growth is untested")
 	}
 }
