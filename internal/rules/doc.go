@@ -30,6 +30,8 @@ type Doc struct {
 	special     memo[[][]Hit]
 	modelScores memo[[]float64]
 	modelFeats  memo[[]model.Feature]
+	lexIndex    memo[*tokenIndex]
+	lexSpans    lexSpans
 }
 
 // memo is a value of a draft computed once, by whichever rule asks first.

@@ -158,8 +158,8 @@ func TestLexiconSecondWordIndexHidesNoTerm(t *testing.T) {
 	}
 	plain, _ := Default()
 	n := 0
-	for _, f := range plain.lex.first {
-		if f.bySecond != nil {
+	for k := range plain.lex.firsts {
+		if f := &plain.lex.firsts[k]; f.bySecond != nil {
 			f.bySecond, f.open = nil, nil
 			n++
 		}

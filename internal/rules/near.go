@@ -32,6 +32,19 @@ func newSide(s Side) (*sideMatcher, error) {
 	return m, nil
 }
 
+// cost ranks a side by the work of matching it: word lists whose first words the
+// draft's token index finds (0), word lists with compound heads, which try every
+// token (1), expressions (2).
+func (m *sideMatcher) cost() int {
+	switch {
+	case m.pattern != nil:
+		return 2
+	case m.lex.compound():
+		return 1
+	}
+	return 0
+}
+
 func (m *sideMatcher) match(doc *Doc) []Hit {
 	var hits []Hit
 	if m.lex != nil {
@@ -77,10 +90,10 @@ func newNearMatcher(n *NearSpec) (*nearMatcher, error) {
 }
 
 func (m *nearMatcher) match(doc *Doc) []Hit {
-	// Both sides must match; a side of word lists is cheaper than one of expressions,
-	// so it is asked first and the other only if it found something.
+	// Both sides must match; the cheaper side is asked first and the other only if
+	// it found something.
 	var as, bs []Hit
-	if m.a.pattern != nil && m.b.pattern == nil {
+	if m.b.cost() < m.a.cost() {
 		if bs = m.b.match(doc); len(bs) == 0 {
 			return nil
 		}
@@ -91,6 +104,11 @@ func (m *nearMatcher) match(doc *Doc) []Hit {
 		}
 		bs = m.b.match(doc)
 	}
+	return m.pair(doc, as, bs)
+}
+
+// pair reports each hit of A with the nearest hit of B within reach.
+func (m *nearMatcher) pair(doc *Doc, as, bs []Hit) []Hit {
 	var hits []Hit
 	for _, a := range as {
 		ai, aj := doc.TokenRange(a.Start, a.End)

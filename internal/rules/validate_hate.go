@@ -49,6 +49,15 @@ type groupPredicate struct {
 }
 
 func newGroupPredicate(p map[string]string) (MatchFunc, error) {
+	g, err := buildGroupPredicate(p)
+	if err != nil {
+		return nil, err
+	}
+	return g.match, nil
+}
+
+// buildGroupPredicate reads the parameters of a hate_group or tone_group rule.
+func buildGroupPredicate(p map[string]string) (*groupPredicate, error) {
 	g := &groupPredicate{preds: newLexicon(), within: 6, capital: map[string]bool{}}
 	groups, preds := splitList(p["groups"]), splitList(p["predicates"])
 	if len(groups) == 0 || len(preds) == 0 {
@@ -101,23 +110,45 @@ func newGroupPredicate(p map[string]string) (MatchFunc, error) {
 	default:
 		return nil, fmt.Errorf("group must be subject or rejected")
 	}
-	return g.match, nil
+	return g, nil
 }
 
 type span struct{ a, b int }
 
 func (g *groupPredicate) collect(doc *Doc, lx *lexicon, capital bool) []span {
+	if !capital {
+		var out []span
+		lx.scan(doc, func(int) bool { return true }, func(_, a, b int) { out = append(out, span{a, b}) })
+		return out
+	}
+	// The group lists are shared by most rules; the draft scans each once for all.
+	all := doc.lexiconSpans(lx)
+	if len(g.capital) == 0 {
+		return all
+	}
 	var out []span
-	lx.scan(doc, func(int) bool { return true }, func(_, a, b int) {
-		if capital && len(g.capital) > 0 {
-			i, j := doc.TokenRange(a, b)
-			if j-i == 1 && g.capital[doc.Tokens[i].Norm] && !doc.Tokens[i].Cap(doc.Original) {
-				return
+	for k, s := range all {
+		if !g.lowerAdjective(doc, s) {
+			if out != nil {
+				out = append(out, s)
 			}
+			continue
 		}
-		out = append(out, span{a, b})
-	})
+		if out == nil {
+			out = append(make([]span, 0, len(all)), all[:k]...)
+		}
+	}
+	if out == nil {
+		return all
+	}
 	return out
+}
+
+// lowerAdjective reports a group word that counts only capitalised, written in lower
+// case ("schwarze Katzen").
+func (g *groupPredicate) lowerAdjective(doc *Doc, s span) bool {
+	i, j := doc.TokenRange(s.a, s.b)
+	return j-i == 1 && g.capital[doc.Tokens[i].Norm] && !doc.Tokens[i].Cap(doc.Original)
 }
 
 // Words before a group that undo a generalisation: "nicht alle Muslime", "not all men".
@@ -431,6 +462,15 @@ type presence struct {
 }
 
 func newPresence(p map[string]string) (MatchFunc, error) {
+	pr, err := buildPresence(p)
+	if err != nil {
+		return nil, err
+	}
+	return pr.match, nil
+}
+
+// buildPresence reads the parameters of a hate_presence rule.
+func buildPresence(p map[string]string) (*presence, error) {
 	gp, err := newGroupLexicon(p)
 	if err != nil {
 		return nil, err
@@ -451,7 +491,7 @@ func newPresence(p map[string]string) (MatchFunc, error) {
 	if err := pr.good.add(0, splitList(p["good"]), "", p["verdict_inflect"]); err != nil {
 		return nil, fmt.Errorf("good: %v", err)
 	}
-	return pr.match, nil
+	return pr, nil
 }
 
 // newGroupLexicon reads the group parameters shared with hate_group.

@@ -22,6 +22,12 @@ type Guard struct {
 	// parts of a sequence ("du|ihr" then "clown|pfeife|…"): a text must hold a string
 	// of lits and of every set here.
 	also [][]string
+	// probes hold the bits of the Haystack that every literal of lits and of also
+	// needs (see probes), in the same order: a literal with a bit unset is not in the
+	// text. They spare the common test, of a literal absent from the text, a trip to
+	// the literal's bytes and their hashing.
+	probes     []uint32
+	alsoProbes [][]uint32
 }
 
 // maxLits bounds the strings of one literal set; larger sets are given up.
@@ -55,7 +61,33 @@ func NewGuard(re *regexp.Regexp) *Guard {
 	if t.Op == syntax.OpConcat {
 		g.also = alsoRequired(t.Sub, req)
 	}
+	g.probes = probes(g.lits)
+	for _, set := range g.also {
+		g.alsoProbes = append(g.alsoProbes, probes(set))
+	}
 	return g
+}
+
+// probes returns, for every literal in turn, the number of its probe bits and the
+// bits: its byte triples, or its pair, or its byte.
+func probes(lits []string) []uint32 {
+	var out []uint32
+	for _, l := range lits {
+		switch {
+		case len(l) == 0:
+			out = append(out, 1, alwaysBit)
+		case len(l) == 1:
+			out = append(out, 1, byteOff+uint32(l[0]))
+		case len(l) == 2:
+			out = append(out, 1, pairOff+pairHash(l[0], l[1]))
+		default:
+			out = append(out, uint32(len(l)-2))
+			for i := 0; i+2 < len(l); i++ {
+				out = append(out, tripleOff+tripleHash(l[i], l[i+1], l[i+2]))
+			}
+		}
+	}
+	return out
 }
 
 // StartWords returns the strings, folded and in ASCII, with one of which every match
@@ -165,15 +197,16 @@ func containsAny(folded string, lits []string) bool {
 	return false
 }
 
-// Haystack is a folded text prepared for many guards: a set of the byte pairs it
-// contains rules most literals out with a few bit tests instead of a scan of the text.
+// Haystack is a folded text prepared for many guards: a set of the bytes, the byte
+// pairs and the runs of three bytes it contains rules most literals out with a few
+// bit tests instead of a scan of the text.
 type Haystack struct {
-	s     string
-	bytes [4]uint64
-	pairs [pairBits / 64]uint64 // hashed adjacent byte pairs; a collision only costs a scan
-	// hashed runs of three bytes: a literal of common letters has all its pairs in
-	// any longer draft, far fewer of its triples
-	triples [tripleBits / 64]uint64
+	s string
+	// set holds the bytes from byteOff, the hashed adjacent pairs from pairOff and
+	// the hashed triples from tripleOff (a collision only costs a scan), and alwaysBit:
+	// one array, so that a Guard's probe is a single bit index. A literal of common
+	// letters has all its pairs in any longer draft, far fewer of its triples.
+	set [setWords]uint64
 }
 
 // pairBits is the size of the pair set: 512 bytes, small enough to build for a tweet.
@@ -188,19 +221,32 @@ func tripleHash(a, b, c byte) uint32 {
 	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 0x9E3779B1 >> 17
 }
 
+// Offsets of the parts of Haystack.set; alwaysBit is set in every Haystack, the probe
+// of the empty literal.
+const (
+	byteOff   = 0
+	pairOff   = byteOff + 256
+	tripleOff = pairOff + pairBits
+	alwaysBit = tripleOff + tripleBits
+	setWords  = alwaysBit/64 + 1
+)
+
+func (h *Haystack) bit(b uint32) bool { return h.set[b>>6]&(1<<(b&63)) != 0 }
+
 // NewHaystack indexes folded, a text already passed through Fold.
 func NewHaystack(folded string) *Haystack {
 	h := &Haystack{s: folded}
+	h.set[alwaysBit>>6] |= 1 << (alwaysBit & 63)
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
-		h.bytes[c>>6] |= 1 << (c & 63)
+		h.set[(byteOff+uint32(c))>>6] |= 1 << (c & 63)
 		if i+1 < len(folded) {
-			p := pairHash(c, folded[i+1])
-			h.pairs[p>>6] |= 1 << (p & 63)
+			p := pairOff + pairHash(c, folded[i+1])
+			h.set[p>>6] |= 1 << (p & 63)
 		}
 		if i+2 < len(folded) {
-			t := tripleHash(c, folded[i+1], folded[i+2])
-			h.triples[t>>6] |= 1 << (t & 63)
+			t := tripleOff + tripleHash(c, folded[i+1], folded[i+2])
+			h.set[t>>6] |= 1 << (t & 63)
 		}
 	}
 	return h
@@ -217,18 +263,16 @@ func (h *Haystack) has(l string) bool {
 	if len(l) == 0 {
 		return true
 	}
-	if h.bytes[l[0]>>6]&(1<<(l[0]&63)) == 0 {
+	if !h.bit(byteOff + uint32(l[0])) {
 		return false
 	}
 	for i := 0; i+1 < len(l); i++ {
-		p := pairHash(l[i], l[i+1])
-		if h.pairs[p>>6]&(1<<(p&63)) == 0 {
+		if !h.bit(pairOff + pairHash(l[i], l[i+1])) {
 			return false
 		}
 	}
 	for i := 0; i+2 < len(l); i++ {
-		t := tripleHash(l[i], l[i+1], l[i+2])
-		if h.triples[t>>6]&(1<<(t&63)) == 0 {
+		if !h.bit(tripleOff + tripleHash(l[i], l[i+1], l[i+2])) {
 			return false
 		}
 	}
@@ -240,20 +284,32 @@ func (g *Guard) MayMatchIn(h *Haystack) bool {
 	if g == nil || g.lits == nil {
 		return true
 	}
-	if !h.hasAny(g.lits) {
+	if !h.hasAny(g.lits, g.probes) {
 		return false
 	}
-	for _, set := range g.also {
-		if !h.hasAny(set) {
+	for k, set := range g.also {
+		if !h.hasAny(set, g.alsoProbes[k]) {
 			return false
 		}
 	}
 	return true
 }
 
-func (h *Haystack) hasAny(lits []string) bool {
-	for _, l := range lits {
-		if h.has(l) {
+// hasAny reports whether the text contains one of lits; probes are their probe bits.
+func (h *Haystack) hasAny(lits []string, probes []uint32) bool {
+	k := 0
+	for i := 0; i < len(probes); k++ {
+		n := int(probes[i])
+		bits := probes[i+1 : i+1+n]
+		i += 1 + n
+		all := true
+		for _, b := range bits {
+			if h.set[b>>6]&(1<<(b&63)) == 0 {
+				all = false
+				break
+			}
+		}
+		if all && h.has(lits[k]) {
 			return true
 		}
 	}

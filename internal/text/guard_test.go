@@ -107,3 +107,78 @@ func TestHaystackAgreesWithContains(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardOnAHaystackAgreesWithTheScan compares MayMatchIn, which probes one bit per
+// literal before it looks further, with MayMatch, which searches the folded text for
+// every literal, on random texts of the guards' own words and of near misses.
+func TestGuardOnAHaystackAgreesWithTheScan(t *testing.T) {
+	exprs := []string{
+		`(?i)\b(?:du|ihr|so (?:ein|eine))\s+(?:\p{L}+(?:e|en)\s+)?(clowns?|pfeifen?|kuh|kühe)\b`,
+		`(?i)\b(?:jeden|immer|every)\s+(?:montag|tag|day)\b[^.!?\n]{0,60}?\b(?:um|at)\s+\d{1,2}`,
+		`(?i)secret|KEY|(?-i:Tochter)\s+\d`,
+		`(?i)ab+c{2,3}(?:de)?f`,
+		`(?i)x(?:a|b)?y`,
+		`(?i)\b(?:geb\.|geboren(?:\s+am)?|born(?:\s+on)?)\s*(\d{1,2}\.\d{1,2}\.)`,
+	}
+	words := []string{"du", "ihr", "so", "ein", "eine", "clown", "clowns", "pfeif", "pfeifen", "kuh", "KÜHE", "kü",
+		"jeden", "immer", "every", "montag", "tag", "day", "um", "at", "7", "secret", "secre", "key", "ke", "Tochter", "tochter",
+		"abbccf", "abccdef", "ab", "cc", "xy", "xay", "x", "y", "geb.", "geboren", "born", "on", "12.10.", " ", "\n", ".", "a"}
+	rng := rand.New(rand.NewSource(2))
+	agreed, passed := 0, 0
+	for _, e := range exprs {
+		g := NewGuard(regexp.MustCompile(e))
+		if g.Literals() == nil {
+			t.Fatalf("%q has no guard: the comparison proves nothing", e)
+		}
+		for range 5000 {
+			var b strings.Builder
+			for range rng.Intn(12) {
+				b.WriteString(words[rng.Intn(len(words))])
+				if rng.Intn(3) > 0 {
+					b.WriteByte(' ')
+				}
+			}
+			f := Fold(b.String())
+			want := g.MayMatch(f)
+			if got := g.MayMatchIn(NewHaystack(f)); got != want {
+				t.Fatalf("guard %q of %q on %q: MayMatchIn %v, MayMatch %v", g.Literals(), e, f, got, want)
+			}
+			agreed++
+			if want {
+				passed++
+			}
+		}
+	}
+	if passed < agreed/20 || passed > agreed-agreed/20 {
+		t.Fatalf("%d of %d texts passed: too one-sided to compare", passed, agreed)
+	}
+}
+
+// TestHaystackHoldsEveryByteRunOfTheText builds the Haystack's set the plain way, a
+// byte, pair and triple at each offset, and compares it with NewHaystack's.
+func TestHaystackHoldsEveryByteRunOfTheText(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	alphabet := "aeinrst .,äöüß\n"
+	for range 3000 {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			b[i] = alphabet[rng.Intn(len(alphabet))]
+		}
+		s := string(b)
+		var want Haystack
+		set := func(k uint32) { want.set[k>>6] |= 1 << (k & 63) }
+		set(alwaysBit)
+		for i := 0; i < len(s); i++ {
+			set(byteOff + uint32(s[i]))
+			if i+1 < len(s) {
+				set(pairOff + pairHash(s[i], s[i+1]))
+			}
+			if i+2 < len(s) {
+				set(tripleOff + tripleHash(s[i], s[i+1], s[i+2]))
+			}
+		}
+		if got := NewHaystack(s); got.set != want.set {
+			t.Fatalf("NewHaystack(%q) differs from the byte-by-byte set", s)
+		}
+	}
+}
