@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -15,15 +16,15 @@ type Token struct {
 	// Alt is a second form when stretched letters were collapsed ("idiooot" → Norm
 	// "idiot", Alt "idioot"); empty otherwise.
 	Alt     string
-	Masked  bool // Norm contains '*' wildcards
-	Letters int  // letters in the original token
-	Upper   int  // upper-case letters in the original token
+	Letters int // letters in the original token
+	Upper   int // upper-case letters in the original token
 	Digits  int
+	Index   int // position in Tokens
+	// Hash is WordHash(Norm), made once here for the word lists of every rule.
+	Hash    uint32
+	Masked  bool // Norm contains '*' wildcards
 	Hashtag bool // the token follows a '#'
 	Mention bool // the token follows an '@'
-	Index   int  // position in Tokens
-	// Hash is WordHash(Norm), made once here for the word lists of every rule.
-	Hash uint32
 }
 
 // WordHash is the 32-bit FNV-1a hash of w.
@@ -76,35 +77,75 @@ type segment struct {
 // segments splits s into runes with their following combining marks.
 func segments(s string) []segment { return appendSegments(make([]segment, 0, len(s)), s) }
 
-// segmentPool keeps the segment buffers of Prepare, which lives only as long as the
-// call: a long draft would otherwise allocate and clear 24 bytes per byte of text.
+// segmentPool keeps the segment buffers of the words that need them, which live only
+// as long as Prepare.
 var segmentPool = sync.Pool{New: func() any { return new([]segment) }}
+
+// tokenPool keeps the token buffers of Prepare, which copies the words it found into
+// a slice of their exact number.
+var tokenPool = sync.Pool{New: func() any { return new([]Token) }}
 
 // appendSegments appends the segments of s to out.
 func appendSegments(out []segment, s string) []segment {
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		j := i + w
-		for j < len(s) {
-			if s[j] < 0xCC {
-				break // combining marks start at U+0300, encoded from 0xCC
-			}
-			m, mw := utf8.DecodeRuneInString(s[j:])
-			if !unicode.Is(unicode.Mn, m) && !unicode.Is(unicode.Me, m) {
-				break
-			}
-			j += mw
-		}
-		out = append(out, segment{i, j, r})
-		i = j
+		sg := segmentAt(s, i)
+		out = append(out, sg)
+		i = sg.end
 	}
 	return out
 }
 
+// segmentAt returns the segment of s that starts at byte i: its rune with the
+// combining marks that follow.
+func segmentAt(s string, i int) segment {
+	var r rune
+	j := i + 1
+	if c := s[i]; c < utf8.RuneSelf {
+		r = rune(c)
+	} else {
+		var w int
+		r, w = utf8.DecodeRuneInString(s[i:])
+		j = i + w
+	}
+	for j < len(s) {
+		if s[j] < 0xCC {
+			break // combining marks start at U+0300, encoded from 0xCC
+		}
+		m, mw := utf8.DecodeRuneInString(s[j:])
+		if !unicode.Is(unicode.Mn, m) && !unicode.Is(unicode.Me, m) {
+			break
+		}
+		j += mw
+	}
+	return segment{i, j, r}
+}
+
+// asciiClass sorts the ASCII bytes for the scanner: word bytes (digits and letters)
+// and, among them, letters.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = classWord
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = classWord | classLetter
+		}
+	}
+	return t
+}()
+
+const (
+	classWord = 1 << iota
+	classLetter
+)
+
 func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&classWord != 0
+	}
 	if r <= unicode.MaxLatin1 {
 		// No combining mark and no digit but 0-9 lies below U+0100.
-		return '0' <= r && r <= '9' || unicode.IsLetter(r)
+		return unicode.IsLetter(r)
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -123,74 +164,110 @@ const maxJoinRun = 3
 
 // Prepare normalises s and splits it into tokens. It never fails; invalid UTF-8
 // bytes are kept as they are.
+//
+// It reads the draft segment by segment without storing the segments: an ASCII byte
+// not followed by a combining mark is a segment of its own, and a word of ASCII
+// letters, the most common word, is taken straight from the bytes. Only the other
+// words are split into segments for folding.
 func Prepare(s string) *Prepared {
-	buf := segmentPool.Get().(*[]segment)
-	segs := appendSegments((*buf)[:0], s)
-	defer func() {
-		if cap(segs) <= 1<<16 { // keep the pool's buffers at a sensible size
-			*buf = segs[:0]
-			segmentPool.Put(buf)
-		}
-	}()
-	// Each word begins where a word rune follows another rune; joiners only merge
-	// words, so this many tokens is the most there can be.
-	words := 0
-	prev := false
-	for i := range segs {
-		w := wordRune(segs[i].r)
-		if w && !prev {
-			words++
-		}
-		prev = w
-	}
-	p := &Prepared{Original: s, Tokens: make([]Token, 0, words)}
-	var nb strings.Builder
-	nb.Grow(len(s) + len(s)/8)
+	sc := scratchPool.Get().(*scratch)
+	toks, segs, norm, later := sc.toks[:0], sc.segs[:0], sc.norm[:0], sc.later[:0]
+	p := &Prepared{Original: s}
 	// Both maps share one allocation; a longer Norm makes either grow on its own.
 	n := len(s) + 8
 	src := make([]int32, 2*n)
-	p.srcStart, p.srcEnd = src[:0:n], src[n:n:2*n]
+	srcStart, srcEnd := src[:0:n], src[n:n:2*n]
 	emit := func(str string, a, b int) {
-		nb.WriteString(str)
+		norm = append(norm, str...)
 		for range len(str) {
-			p.srcStart = append(p.srcStart, int32(a))
-			p.srcEnd = append(p.srcEnd, int32(b))
+			srcStart = append(srcStart, int32(a))
+			srcEnd = append(srcEnd, int32(b))
 		}
 	}
-	for i := 0; i < len(segs); {
-		if !wordRune(segs[i].r) || invisible(segs[i].r) {
-			emit(foldSegment(s[segs[i].start:segs[i].end], false), segs[i].start, segs[i].end)
-			i++
-			continue
-		}
-		j := wordEnd(segs, i)
-		t, ok := asciiToken(s, segs[i:j])
-		if ok {
-			// Each byte of a plain ASCII word comes from the byte in the same place.
-			nb.WriteString(t.Norm)
-			for k := range len(t.Norm) {
-				p.srcStart = append(p.srcStart, int32(t.Start+k))
-				p.srcEnd = append(p.srcEnd, int32(t.Start+k+1))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			cls := asciiClass[c]
+			if cls&classWord == 0 && (i+1 == len(s) || s[i+1] < 0xCC) {
+				// An ASCII byte that is no word byte is no letter either and stays as it is.
+				norm = append(norm, c)
+				srcStart = append(srcStart, int32(i))
+				srcEnd = append(srcEnd, int32(i+1))
+				i++
+				continue
 			}
-		} else if t, ok = umlautToken(s, segs[i:j]); ok {
-			// Each folded byte comes from its letter, which folds to as many bytes as it has.
-			nb.WriteString(t.Norm)
-			for _, sg := range segs[i:j] {
-				for range sg.end - sg.start {
-					p.srcStart = append(p.srcStart, int32(sg.start))
-					p.srcEnd = append(p.srcEnd, int32(sg.end))
+			if cls&classLetter != 0 {
+				// A run of ASCII letters that ends at a byte which neither continues nor
+				// joins a word is a plain ASCII word, unless it holds stretched letters:
+				// lowered, hashed and mapped in one pass.
+				j := i + 1
+				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]]&classLetter != 0 {
+					j++
+				}
+				if j == len(s) || s[j] < utf8.RuneSelf && asciiClass[s[j]]&classWord == 0 && !joiner(rune(s[j])) {
+					if t, ok := asciiRun(s, i, j, &norm, &srcStart, &srcEnd); ok {
+						if t.Upper > 0 {
+							later = append(later, pending{int32(len(toks)), int32(len(norm) - (j - i)), int32(len(norm))})
+						}
+						t.Index = len(toks)
+						toks = append(toks, t)
+						i = j
+						continue
+					}
 				}
 			}
-		} else {
-			t = foldToken(s, segs[i:j], emit)
 		}
-		t.Index = len(p.Tokens)
-		p.Tokens = append(p.Tokens, t)
+		sg := segmentAt(s, i)
+		if !wordRune(sg.r) || invisible(sg.r) {
+			emit(foldSegment(s[sg.start:sg.end], false), sg.start, sg.end)
+			i = sg.end
+			continue
+		}
+		j := wordEndAt(s, sg)
+		t, ok := asciiWord(s, i, j)
+		if ok {
+			// Each byte of a plain ASCII word comes from the byte in the same place.
+			norm = append(norm, t.Norm...)
+			for k := i; k < j; k++ {
+				srcStart = append(srcStart, int32(k))
+				srcEnd = append(srcEnd, int32(k+1))
+			}
+			t.Hash = WordHash(t.Norm)
+		} else {
+			segs = appendSegmentsAt(segs[:0], s, i, j)
+			before := len(norm)
+			if t, norm, ok = umlautFold(s, segs, norm); ok {
+				// Each folded byte comes from its letter, which folds to as many bytes as it has.
+				for _, sg := range segs {
+					for range sg.end - sg.start {
+						srcStart = append(srcStart, int32(sg.start))
+						srcEnd = append(srcEnd, int32(sg.end))
+					}
+				}
+				later = append(later, pending{int32(len(toks)), int32(before), int32(len(norm))})
+			} else {
+				norm = norm[:before]
+				t = foldToken(s, segs, emit)
+				t.Hash = WordHash(t.Norm)
+			}
+		}
+		t.Index = len(toks)
+		toks = append(toks, t)
 		i = j
 	}
-	p.Norm = nb.String()
-	for i := range p.Tokens {
-		p.Tokens[i].Hash = WordHash(p.Tokens[i].Norm)
+	p.Norm = string(norm)
+	p.srcStart, p.srcEnd = srcStart, srcEnd
+	p.Tokens = append(make([]Token, 0, len(toks)), toks...)
+	// Words that were lowered or folded take their form from Norm, where it is already.
+	for _, l := range later {
+		t := &p.Tokens[l.tok]
+		t.Norm = p.Norm[l.a:l.b]
+		t.Hash = WordHash(t.Norm)
+	}
+	clear(toks) // the pool must not keep the draft's words alive
+	sc.toks, sc.segs, sc.norm, sc.later = toks[:0], segs[:0], norm[:0], later[:0]
+	if cap(toks) <= 1<<14 && cap(norm) <= 1<<18 {
+		scratchPool.Put(sc)
 	}
 	p.Variant = variant(p)
 	for i := range p.Variant {
@@ -199,21 +276,96 @@ func Prepare(s string) *Prepared {
 	return p
 }
 
-// wordEnd returns the index after the word that starts at segs[i].
-func wordEnd(segs []segment, i int) int {
-	j := i + 1
-	for j < len(segs) {
-		r := segs[j].r
-		if wordRune(r) || invisible(r) {
+// scratch holds the buffers of one Prepare, reused across drafts.
+type scratch struct {
+	toks  []Token
+	segs  []segment
+	norm  []byte
+	later []pending
+}
+
+// pending is a token whose Norm is Norm[a:b], set once Norm is made.
+type pending struct{ tok, a, b int32 }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// asciiRun is asciiWord of s[start:end], a run of ASCII letters, writing the lowered
+// word and its offsets as it checks the word. When upper is 0 the token's Norm is
+// the original word; otherwise Norm is left empty for the caller to take from norm.
+// It is false, leaving the slices as they were, for stretched letters.
+func asciiRun(s string, start, end int, norm *[]byte, srcStart, srcEnd *[]int32) (Token, bool) {
+	raw := s[start:end]
+	// The word's bytes are written in place; the slices are cut back to their
+	// lengths when the word turns out stretched.
+	l, ml := len(*norm), len(*srcStart)
+	nb := slices.Grow(*norm, len(raw))[:l+len(raw)]
+	ss := slices.Grow(*srcStart, len(raw))[:ml+len(raw)]
+	se := slices.Grow(*srcEnd, len(raw))[:ml+len(raw)]
+	wn, ws, we := nb[l:], ss[ml:], se[ml:]
+	upper := 0
+	h := uint32(2166136261)
+	var p1, p2 byte // the two letters before, lowered; 0 before the word
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c <= 'Z' {
+			upper++
+		}
+		c |= 0x20
+		if c == p1 && c == p2 {
+			return Token{}, false // stretched letters
+		}
+		p2, p1 = p1, c
+		h ^= uint32(c)
+		h *= 16777619
+		wn[i] = c
+		ws[i] = int32(start + i)
+		we[i] = int32(start + i + 1)
+	}
+	*norm, *srcStart, *srcEnd = nb, ss, se
+	t := Token{Start: start, End: end, Letters: len(raw), Upper: upper, Hash: h}
+	t.markFollows(s)
+	if upper == 0 {
+		t.Norm = raw
+	}
+	return t, true
+}
+
+// appendSegmentsAt appends the segments of s[a:b], with offsets into s, to out. a and
+// b lie on segment boundaries of s, so these are the segments of s in between.
+func appendSegmentsAt(out []segment, s string, a, b int) []segment {
+	for i := a; i < b; {
+		sg := segmentAt(s[:b], i)
+		out = append(out, sg)
+		i = sg.end
+	}
+	return out
+}
+
+// wordEndAt returns the byte after the word whose first segment is first.
+func wordEndAt(s string, first segment) int {
+	j := first.end
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&classWord != 0 && (j+1 == len(s) || s[j+1] < 0xCC) {
 			j++
 			continue
 		}
+		sg := segmentAt(s, j)
+		r := sg.r
+		if wordRune(r) || invisible(r) {
+			j = sg.end
+			continue
+		}
 		if joiner(r) {
-			k := j
-			for k < len(segs) && joiner(segs[k].r) && k-j < maxJoinRun {
-				k++
+			k, run := j, 0
+			for k < len(s) && run < maxJoinRun {
+				js := segmentAt(s, k)
+				if !joiner(js.r) {
+					break
+				}
+				k = js.end
+				run++
 			}
-			if k < len(segs) && wordRune(segs[k].r) && k > j && !(r == '@' && domainFollows(segs, k)) {
+			if k < len(s) && run > 0 && wordRune(segmentAt(s, k).r) && !(r == '@' && domainFollows(s, k)) {
 				j = k
 				continue
 			}
@@ -223,13 +375,17 @@ func wordEnd(segs []segment, i int) int {
 	return j
 }
 
-// domainFollows reports whether the word starting at segs[k] continues as a domain
+// domainFollows reports whether the word starting at byte k continues as a domain
 // name ("anna@example.de"), so that an '@' before it is an address, not a letter.
-func domainFollows(segs []segment, k int) bool {
-	for k < len(segs) && wordRune(segs[k].r) {
-		k++
+func domainFollows(s string, k int) bool {
+	for k < len(s) {
+		sg := segmentAt(s, k)
+		if !wordRune(sg.r) {
+			return sg.r == '.' && sg.end < len(s) && wordRune(segmentAt(s, sg.end).r)
+		}
+		k = sg.end
 	}
-	return k+1 < len(segs) && segs[k].r == '.' && wordRune(segs[k+1].r)
+	return false
 }
 
 // makeToken normalises one word; emit (if not nil) receives its normalised bytes.
@@ -264,9 +420,19 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 // letter folds to as many bytes as it has (ä → "ae"), with no NFKC, leet or masks;
 // ok is false for every other word.
 func umlautToken(s string, segs []segment) (Token, bool) {
-	start, end := segs[0].start, segs[len(segs)-1].end
 	var buf [64]byte
-	norm := buf[:0]
+	t, norm, ok := umlautFold(s, segs, buf[:0])
+	if ok {
+		t.Norm = string(norm)
+	}
+	return t, ok
+}
+
+// umlautFold is umlautToken appending the folded word to out instead of setting Norm.
+// When ok is false, out holds some bytes more, which the caller drops.
+func umlautFold(s string, segs []segment, out []byte) (Token, []byte, bool) {
+	start, end := segs[0].start, segs[len(segs)-1].end
+	norm := out
 	upper, digits := 0, 0
 	for _, sg := range segs {
 		switch sg.end - sg.start {
@@ -280,7 +446,7 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 			case '0' <= c && c <= '9':
 				digits++
 			default:
-				return Token{}, false
+				return Token{}, norm, false
 			}
 			norm = append(norm, c)
 		case 2:
@@ -303,23 +469,23 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 				norm = append(norm, 'u', 'e')
 				upper++
 			default:
-				return Token{}, false
+				return Token{}, norm, false
 			}
 		default:
-			return Token{}, false // a combining mark or a rune of three or four bytes
+			return Token{}, norm, false // a combining mark or a rune of three or four bytes
 		}
 	}
 	if digits > 0 && digits < len(segs) {
-		return Token{}, false // digits among letters may be leet
+		return Token{}, norm, false // digits among letters may be leet
 	}
-	for i := 2; i < len(norm) && digits == 0; i++ {
+	for i := len(out) + 2; i < len(norm) && digits == 0; i++ {
 		if norm[i] == norm[i-1] && norm[i] == norm[i-2] {
-			return Token{}, false // stretched letters
+			return Token{}, norm, false // stretched letters
 		}
 	}
-	t := Token{Start: start, End: end, Letters: len(segs) - digits, Digits: digits, Upper: upper, Norm: string(norm)}
+	t := Token{Start: start, End: end, Letters: len(segs) - digits, Digits: digits, Upper: upper}
 	t.markFollows(s)
-	return t, true
+	return t, norm, true
 }
 
 // foldToken is makeToken for any word.
@@ -413,10 +579,12 @@ func foldToken(s string, segs []segment, emit func(string, int, int)) Token {
 // three equal letters in a row. Such a word needs no folding, leet, masks or
 // collapsing, only lower case; ok is false for every other word.
 func asciiToken(s string, segs []segment) (Token, bool) {
-	start, end := segs[0].start, segs[len(segs)-1].end
-	if end-start != len(segs) {
-		return Token{}, false // a multi-byte rune or a combining mark
-	}
+	return asciiWord(s, segs[0].start, segs[len(segs)-1].end)
+}
+
+// asciiWord is asciiToken of the word s[start:end]. A word of ASCII letters has no
+// combining mark, whose bytes are not ASCII, so each of its bytes is a segment.
+func asciiWord(s string, start, end int) (Token, bool) {
 	raw := s[start:end]
 	upper := 0
 	for i := 0; i < len(raw); i++ {
