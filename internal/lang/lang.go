@@ -68,12 +68,7 @@ const maxSample = 1000
 // user names and character references are left out first (see prose).
 func (det *Detector) Detect(draft string) check.Detection {
 	text := prose(draft)
-	letters := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
+	letters := countLetters(text)
 	und := check.Detection{Language: check.Language{Code: "und", Name: "Undetermined", Source: "detected"}}
 	if letters == 0 {
 		return und
@@ -183,6 +178,27 @@ func charRefs(w string) bool {
 		w = w[end+1:]
 	}
 	return true
+}
+
+// countLetters counts the letters of text; ASCII bytes are told apart without
+// decoding them.
+func countLetters(text string) int {
+	n := 0
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 // sample cuts text to at most maxSample bytes at a word boundary.
