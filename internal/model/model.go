@@ -84,31 +84,39 @@ func (m *Model) paired() bool {
 // featureBufs are scratch feature slices for ScoreDraft, reused across drafts.
 var featureBufs sync.Pool
 
+// indexBufs are scratch index slices for ScoreDraft, reused across drafts.
+var indexBufs sync.Pool
+
 // ScoreDraft returns the score of every head of the model on a prepared draft, as
 // Scores of its Extract, without keeping the features: most drafts need nothing
 // but their scores, so the features go to a buffer that the next draft reuses.
 func (m *Model) ScoreDraft(p *text.Prepared) []float64 {
-	b, _ := featureBufs.Get().(*[]Feature)
-	if b == nil {
-		b = new([]Feature)
-	}
-	defer featureBufs.Put(b)
 	if !m.paired() {
+		b, _ := featureBufs.Get().(*[]Feature)
+		if b == nil {
+			b = new([]Feature)
+		}
+		defer featureBufs.Put(b)
 		*b = extract(p, m.Bits, *b)
 		return m.Scores(*b)
 	}
-	// The values are not stored: each is read from the counts as the heads sum,
-	// the very products and sums, in the same order, that Scores of Extract makes.
+	// Only the indices are made; each value is read from the counts as the heads
+	// sum, the very products and sums, in the same order, that Scores of Extract makes.
+	b, _ := indexBufs.Get().(*[]uint32)
+	if b == nil {
+		b = new([]uint32)
+	}
+	defer indexBufs.Put(b)
 	var x extraction
-	if !x.run(p, m.Bits, *b) {
+	if !x.runIndices(p, m.Bits, *b) {
 		return m.Scores(nil)
 	}
-	*b = x.feats
+	*b = x.idx
 	inv, n, w := x.inverses(), *x.counts, m.pair
 	z0, z1 := float64(m.Heads[0].Bias), float64(m.Heads[1].Bias)
-	for _, f := range x.feats {
-		v := inv.of(n[f.Index])
-		ws := w[2*int(f.Index) : 2*int(f.Index)+2]
+	for _, i := range x.idx {
+		v := inv.of(n[i])
+		ws := w[2*int(i) : 2*int(i)+2]
 		z0 += float64(ws[0] * v)
 		z1 += float64(ws[1] * v)
 	}
