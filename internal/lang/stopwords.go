@@ -45,23 +45,15 @@ func functionWordLanguages(text string) []string { return scanFunctionWords(text
 type fwStats struct {
 	de, en, n int
 	// sentences are the languages that lead one of the sentences, in the order they
-	// first do.
-	sentences []string
+	// first do: the first ns of them.
+	sentences [2]string
+	ns        int
 }
 
 // scanFunctionWords counts function words over the whole text and sentence by
 // sentence ('.', '!', '?' and line breaks end one) in a single pass.
 func scanFunctionWords(text string) fwStats {
 	var st fwStats
-	var sde, sen, sn int
-	endSentence := func() {
-		for _, l := range shareOf(sde, sen, sn) {
-			if !slices.Contains(st.sentences, l) {
-				st.sentences = append(st.sentences, l)
-			}
-		}
-		sde, sen, sn = 0, 0, 0
-	}
 	start := 0
 	for i := 0; i <= len(text); i++ {
 		if i < len(text) && text[i] != '.' && text[i] != '!' && text[i] != '?' && text[i] != '\n' {
@@ -70,12 +62,24 @@ func scanFunctionWords(text string) fwStats {
 		if i > start {
 			de, en, n := countFunctionWords(text[start:i])
 			st.de, st.en, st.n = st.de+de, st.en+en, st.n+n
-			sde, sen, sn = de, en, n
-			endSentence()
+			// The languages leading the sentence, without a slice for them.
+			if de >= 2 && de*8 >= n {
+				st.addSentence("de")
+			}
+			if en >= 2 && en*8 >= n {
+				st.addSentence("en")
+			}
 		}
 		start = i + 1
 	}
 	return st
+}
+
+func (st *fwStats) addSentence(l string) {
+	if !slices.Contains(st.sentences[:st.ns], l) {
+		st.sentences[st.ns] = l
+		st.ns++
+	}
 }
 
 // languages is functionWordLanguages of the scanned text.
@@ -84,7 +88,7 @@ func (st fwStats) languages() []string {
 	if len(out) == 2 {
 		return out
 	}
-	for _, l := range st.sentences {
+	for _, l := range st.sentences[:st.ns] {
 		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}
