@@ -77,14 +77,6 @@ type segment struct {
 // segments splits s into runes with their following combining marks.
 func segments(s string) []segment { return appendSegments(make([]segment, 0, len(s)), s) }
 
-// segmentPool keeps the segment buffers of the words that need them, which live only
-// as long as Prepare.
-var segmentPool = sync.Pool{New: func() any { return new([]segment) }}
-
-// tokenPool keeps the token buffers of Prepare, which copies the words it found into
-// a slice of their exact number.
-var tokenPool = sync.Pool{New: func() any { return new([]Token) }}
-
 // appendSegments appends the segments of s to out.
 func appendSegments(out []segment, s string) []segment {
 	for i := 0; i < len(s); {
@@ -171,8 +163,9 @@ const maxJoinRun = 3
 // words are split into segments for folding.
 func Prepare(s string) *Prepared {
 	sc := scratchPool.Get().(*scratch)
-	toks, segs, norm, later := sc.toks[:0], sc.segs[:0], sc.norm[:0], sc.later[:0]
-	p := &Prepared{Original: s}
+	segs, norm, later := sc.segs[:0], sc.norm[:0], sc.later[:0]
+	p := &Prepared{Original: s, Tokens: make([]Token, 0, maxWords(s))}
+	toks := p.Tokens
 	// Both maps share one allocation; a longer Norm makes either grow on its own.
 	n := len(s) + 8
 	src := make([]int32, 2*n)
@@ -205,7 +198,8 @@ func Prepare(s string) *Prepared {
 					j++
 				}
 				if j == len(s) || s[j] < utf8.RuneSelf && asciiClass[s[j]]&classWord == 0 && !joiner(rune(s[j])) {
-					if t, ok := asciiRun(s, i, j, &norm, &srcStart, &srcEnd); ok {
+					if t, nb, ss, se, ok := asciiRun(s, i, j, norm, srcStart, srcEnd); ok {
+						norm, srcStart, srcEnd = nb, ss, se
 						if t.Upper > 0 {
 							later = append(later, pending{int32(len(toks)), int32(len(norm) - (j - i)), int32(len(norm))})
 						}
@@ -257,16 +251,15 @@ func Prepare(s string) *Prepared {
 	}
 	p.Norm = string(norm)
 	p.srcStart, p.srcEnd = srcStart, srcEnd
-	p.Tokens = append(make([]Token, 0, len(toks)), toks...)
+	p.Tokens = toks
 	// Words that were lowered or folded take their form from Norm, where it is already.
 	for _, l := range later {
 		t := &p.Tokens[l.tok]
 		t.Norm = p.Norm[l.a:l.b]
 		t.Hash = WordHash(t.Norm)
 	}
-	clear(toks) // the pool must not keep the draft's words alive
-	sc.toks, sc.segs, sc.norm, sc.later = toks[:0], segs[:0], norm[:0], later[:0]
-	if cap(toks) <= 1<<14 && cap(norm) <= 1<<18 {
+	sc.segs, sc.norm, sc.later = segs[:0], norm[:0], later[:0]
+	if cap(norm) <= 1<<18 {
 		scratchPool.Put(sc)
 	}
 	p.Variant = variant(p)
@@ -276,9 +269,26 @@ func Prepare(s string) *Prepared {
 	return p
 }
 
+// maxWords bounds the number of words of s without decoding it, so that the tokens
+// are allocated once. A word starts with an ASCII letter or digit or with the first
+// byte of a longer rune, and never right after an ASCII letter or digit, which would
+// have continued the word before.
+func maxWords(s string) int {
+	n := 0
+	prev := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		word := c < utf8.RuneSelf && asciiClass[c]&classWord != 0
+		if (word || c >= 0xC0) && !prev {
+			n++
+		}
+		prev = word
+	}
+	return n
+}
+
 // scratch holds the buffers of one Prepare, reused across drafts.
 type scratch struct {
-	toks  []Token
 	segs  []segment
 	norm  []byte
 	later []pending
@@ -289,18 +299,17 @@ type pending struct{ tok, a, b int32 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// asciiRun is asciiWord of s[start:end], a run of ASCII letters, writing the lowered
-// word and its offsets as it checks the word. When upper is 0 the token's Norm is
-// the original word; otherwise Norm is left empty for the caller to take from norm.
-// It is false, leaving the slices as they were, for stretched letters.
-func asciiRun(s string, start, end int, norm *[]byte, srcStart, srcEnd *[]int32) (Token, bool) {
+// asciiRun is asciiWord of s[start:end], a run of ASCII letters, appending the
+// lowered word to norm and its offsets to srcStart and srcEnd as it checks the word.
+// When upper is 0 the token's Norm is the original word; otherwise Norm is left empty
+// for the caller to take from norm. It is false for stretched letters, and the
+// caller keeps its slices as they were.
+func asciiRun(s string, start, end int, norm []byte, srcStart, srcEnd []int32) (Token, []byte, []int32, []int32, bool) {
 	raw := s[start:end]
-	// The word's bytes are written in place; the slices are cut back to their
-	// lengths when the word turns out stretched.
-	l, ml := len(*norm), len(*srcStart)
-	nb := slices.Grow(*norm, len(raw))[:l+len(raw)]
-	ss := slices.Grow(*srcStart, len(raw))[:ml+len(raw)]
-	se := slices.Grow(*srcEnd, len(raw))[:ml+len(raw)]
+	l, ml := len(norm), len(srcStart)
+	nb := slices.Grow(norm, len(raw))[:l+len(raw)]
+	ss := slices.Grow(srcStart, len(raw))[:ml+len(raw)]
+	se := slices.Grow(srcEnd, len(raw))[:ml+len(raw)]
 	wn, ws, we := nb[l:], ss[ml:], se[ml:]
 	upper := 0
 	h := uint32(2166136261)
@@ -312,7 +321,7 @@ func asciiRun(s string, start, end int, norm *[]byte, srcStart, srcEnd *[]int32)
 		}
 		c |= 0x20
 		if c == p1 && c == p2 {
-			return Token{}, false // stretched letters
+			return Token{}, nil, nil, nil, false // stretched letters
 		}
 		p2, p1 = p1, c
 		h ^= uint32(c)
@@ -321,13 +330,12 @@ func asciiRun(s string, start, end int, norm *[]byte, srcStart, srcEnd *[]int32)
 		ws[i] = int32(start + i)
 		we[i] = int32(start + i + 1)
 	}
-	*norm, *srcStart, *srcEnd = nb, ss, se
 	t := Token{Start: start, End: end, Letters: len(raw), Upper: upper, Hash: h}
 	t.markFollows(s)
 	if upper == 0 {
 		t.Norm = raw
 	}
-	return t, true
+	return t, nb, ss, se, true
 }
 
 // appendSegmentsAt appends the segments of s[a:b], with offsets into s, to out. a and

@@ -66,8 +66,32 @@ func TestPrepareMatchesThePlainWay(t *testing.T) {
 		if len(got.Tokens) != len(want.Tokens) || len(got.Tokens) > 0 && !reflect.DeepEqual(got.Tokens, want.Tokens) {
 			t.Fatalf("%q: tokens %+v, plain %+v", s, got.Tokens, want.Tokens)
 		}
+		if len(got.Tokens) > maxWords(s) {
+			t.Fatalf("%q: %d tokens, more than the bound %d", s, len(got.Tokens), maxWords(s))
+		}
 		if !reflect.DeepEqual(got.Variant, want.Variant) {
 			t.Fatalf("%q: variant %+v, plain %+v", s, got.Variant, want.Variant)
 		}
+	}
+}
+
+// BenchmarkPrepare prepares the labelled drafts of the repository joined into posts
+// of about 1,500 bytes.
+func BenchmarkPrepare(b *testing.B) {
+	var posts []string
+	var cur strings.Builder
+	for _, s := range scannerTexts(&testing.T{})[:2000] {
+		cur.WriteString(s)
+		cur.WriteString("\n")
+		if cur.Len() >= 1500 {
+			posts = append(posts, cur.String())
+			cur.Reset()
+		}
+	}
+	b.ReportAllocs()
+	k := 0
+	for b.Loop() {
+		Prepare(posts[k%len(posts)])
+		k++
 	}
 }
