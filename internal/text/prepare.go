@@ -194,17 +194,51 @@ func Prepare(s string) *Prepared {
 				// joins a word is a plain ASCII word, unless it holds stretched letters:
 				// lowered, hashed and mapped in one pass.
 				j := i + 1
-				for j < len(s) && s[j] < utf8.RuneSelf && asciiClass[s[j]]&classLetter != 0 {
-					j++
+				for j < len(s) {
+					if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&classLetter != 0 {
+						j++
+					} else if c == '\'' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && asciiClass[s[j+1]]&classLetter != 0 {
+						// One apostrophe between letters ("don't") joins them and stays
+						// as it is, as in foldToken.
+						j += 2
+					} else {
+						break
+					}
 				}
 				if j == len(s) || s[j] < utf8.RuneSelf && asciiClass[s[j]]&classWord == 0 && !joiner(rune(s[j])) {
-					if t, nb, ss, se, ok := asciiRun(s, i, j, norm, srcStart, srcEnd); ok {
-						norm, srcStart, srcEnd = nb, ss, se
-						if t.Upper > 0 {
-							later = append(later, pending{int32(len(toks)), int32(len(norm) - (j - i)), int32(len(norm))})
+					// The word is written past the ends of the slices and taken in only
+					// when it has no stretched letters.
+					n, l, ml := j-i, len(norm), len(srcStart)
+					if cap(norm)-l < n {
+						norm = slices.Grow(norm, n)
+					}
+					if cap(srcStart)-ml < n {
+						srcStart = slices.Grow(srcStart, n)
+					}
+					if cap(srcEnd)-ml < n {
+						srcEnd = slices.Grow(srcEnd, n)
+					}
+					if letters, upper, h, ok := lowerASCII(s[i:j], norm[l:l+n]); ok {
+						ws, we := srcStart[ml:ml+n], srcEnd[ml:ml+n]
+						for k := range ws {
+							ws[k] = int32(i + k)
+							we[k] = int32(i + k + 1)
 						}
-						t.Index = len(toks)
-						toks = append(toks, t)
+						norm, srcStart, srcEnd = norm[:l+n], srcStart[:ml+n], srcEnd[:ml+n]
+						// The token is written in place: its fields are zero, and a Token
+						// copied as a whole costs a typed copy with write barriers.
+						if len(toks) == cap(toks) {
+							toks = slices.Grow(toks, 1)
+						}
+						toks = toks[:len(toks)+1]
+						t := &toks[len(toks)-1]
+						t.Start, t.End, t.Letters, t.Upper, t.Hash, t.Index = i, j, letters, upper, h, len(toks)-1
+						t.markFollows(s)
+						if upper == 0 {
+							t.Norm = s[i:j]
+						} else {
+							later = append(later, pending{int32(len(toks) - 1), int32(l), int32(l + n)})
+						}
 						i = j
 						continue
 					}
@@ -299,43 +333,33 @@ type pending struct{ tok, a, b int32 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// asciiRun is asciiWord of s[start:end], a run of ASCII letters, appending the
-// lowered word to norm and its offsets to srcStart and srcEnd as it checks the word.
-// When upper is 0 the token's Norm is the original word; otherwise Norm is left empty
-// for the caller to take from norm. It is false for stretched letters, and the
-// caller keeps its slices as they were.
-func asciiRun(s string, start, end int, norm []byte, srcStart, srcEnd []int32) (Token, []byte, []int32, []int32, bool) {
-	raw := s[start:end]
-	l, ml := len(norm), len(srcStart)
-	nb := slices.Grow(norm, len(raw))[:l+len(raw)]
-	ss := slices.Grow(srcStart, len(raw))[:ml+len(raw)]
-	se := slices.Grow(srcEnd, len(raw))[:ml+len(raw)]
-	wn, ws, we := nb[l:], ss[ml:], se[ml:]
-	upper := 0
-	h := uint32(2166136261)
-	var p1, p2 byte // the two letters before, lowered; 0 before the word
+// lowerASCII writes raw, ASCII letters and single apostrophes between them, in
+// lower case to dst, which is as long, and returns how many letters there are and
+// how many were upper case, and the FNV-1a hash (WordHash) of the lowered word. ok is
+// false for stretched letters (three equal letters in a row), which it leaves to the
+// general path.
+func lowerASCII(raw string, dst []byte) (letters, upper int, h uint32, ok bool) {
+	h = 2166136261
+	var p1, p2 byte // the two bytes before, lowered; 0 before the word
+	dst = dst[:len(raw)]
+	letters = len(raw)
 	for i := 0; i < len(raw); i++ {
 		c := raw[i]
-		if c <= 'Z' {
+		if c == '\'' {
+			letters--
+		} else if c <= 'Z' {
 			upper++
 		}
-		c |= 0x20
+		c |= 0x20 // leaves '\'' as it is
 		if c == p1 && c == p2 {
-			return Token{}, nil, nil, nil, false // stretched letters
+			return 0, 0, 0, false
 		}
 		p2, p1 = p1, c
 		h ^= uint32(c)
 		h *= 16777619
-		wn[i] = c
-		ws[i] = int32(start + i)
-		we[i] = int32(start + i + 1)
+		dst[i] = c
 	}
-	t := Token{Start: start, End: end, Letters: len(raw), Upper: upper, Hash: h}
-	t.markFollows(s)
-	if upper == 0 {
-		t.Norm = raw
-	}
-	return t, nb, ss, se, true
+	return letters, upper, h, true
 }
 
 // appendSegmentsAt appends the segments of s[a:b], with offsets into s, to out. a and
