@@ -146,7 +146,7 @@ func prose(text string) string {
 			strings.HasPrefix(w, "@") || w == "RT"
 	}
 	// Most drafts hold nothing to drop.
-	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && !strings.ContainsAny(text, "@&") && !strings.Contains(text, "RT") {
+	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && strings.IndexByte(text, '@') < 0 && strings.IndexByte(text, '&') < 0 && !strings.Contains(text, "RT") {
 		return text
 	}
 	fields := strings.Fields(text)

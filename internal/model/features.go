@@ -173,6 +173,10 @@ func (x *extraction) runInto(p *text.Prepared, bits uint, buf []Feature, idx []u
 		}
 	}
 	var scratch [4*(maxWordRunes+1) + 2]byte
+	// A word that comes again has the same n-grams: they are copied from its first
+	// occurrence, found by the hash Prepare made of the word, instead of hashed again.
+	memo := getGramMemo(len(p.Tokens))
+	defer gramMemos.Put(memo)
 	for i, t := range p.Tokens {
 		w := words[i]
 		x.add(hashStr(seedWord, w), i, 1)
@@ -185,14 +189,90 @@ func (x *extraction) runInto(p *text.Prepared, bits uint, buf []Feature, idx []u
 		if w == groupPlaceholder || t.Mention || (t.Letters == 0 && t.Digits > 0) {
 			continue
 		}
+		// Here w is t.Norm, whose hash is t.Hash.
+		slot := memo.find(p.Tokens, t.Hash, w)
+		if slot.n > 0 {
+			x.again(slot.off, slot.n, int32(i))
+			continue
+		}
+		start := x.len()
 		// Only the first maxWordRunes+2 runes of "<word>" make n-grams, and each rune
 		// takes four bytes at most.
 		if len(w) > 4*(maxWordRunes+1) {
 			w = w[:4*(maxWordRunes+1)]
 		}
 		x.grams(append(append(append(scratch[:0], '<'), w...), '>'), int32(i))
+		*slot = memoSlot{tok: int32(i), off: int32(start), n: int32(x.len() - start)}
 	}
 	return true
+}
+
+// len is the number of features made so far.
+func (x *extraction) len() int {
+	if x.indexOnly {
+		return len(x.idx)
+	}
+	return len(x.feats)
+}
+
+// again appends the n features made from off on once more, for token tok, and
+// counts them.
+func (x *extraction) again(off, n, tok int32) {
+	if x.indexOnly {
+		x.idx = append(x.idx, x.idx[off:off+n]...)
+		for _, i := range x.idx[len(x.idx)-int(n):] {
+			x.count(i)
+		}
+		return
+	}
+	for k := off; k < off+n; k++ {
+		f := x.feats[k]
+		f.Tok = tok
+		x.feats = append(x.feats, f)
+		x.count(f.Index)
+	}
+}
+
+// gramMemo finds the first occurrence of a word among the tokens of a draft: open
+// addressing by the word's hash over twice as many slots as tokens.
+type gramMemo struct {
+	mask  uint32
+	slots []memoSlot
+}
+
+// memoSlot is a word's first token and where its n-grams are; n is 0 for an empty
+// slot, and for a word without n-grams, which has nothing to copy.
+type memoSlot struct {
+	tok, off, n int32
+}
+
+// gramMemos are the memo tables of run, reused across drafts.
+var gramMemos = sync.Pool{New: func() any { return new(gramMemo) }}
+
+func getGramMemo(tokens int) *gramMemo {
+	m := gramMemos.Get().(*gramMemo)
+	size := 16
+	for size < 2*tokens {
+		size *= 2
+	}
+	if cap(m.slots) < size {
+		m.slots = make([]memoSlot, size)
+	}
+	m.slots = m.slots[:size]
+	clear(m.slots)
+	m.mask = uint32(size - 1)
+	return m
+}
+
+// find returns the slot of word w, whose hash is h: its first occurrence, or an
+// empty slot for the caller to fill.
+func (m *gramMemo) find(toks []text.Token, h uint32, w string) *memoSlot {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		s := &m.slots[i]
+		if s.n == 0 || toks[s.tok].Norm == w {
+			return s
+		}
+	}
 }
 
 // release resets the counters the features touched and gives them back.
