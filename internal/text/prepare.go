@@ -189,59 +189,58 @@ func Prepare(s string) *Prepared {
 				i++
 				continue
 			}
-			if cls&classLetter != 0 {
-				// A run of ASCII letters that ends at a byte which neither continues nor
-				// joins a word is a plain ASCII word, unless it holds stretched letters:
-				// lowered, hashed and mapped in one pass.
-				j := i + 1
-				for j < len(s) {
-					if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&classLetter != 0 {
-						j++
-					} else if c == '\'' && j+1 < len(s) && s[j+1] < utf8.RuneSelf && asciiClass[s[j+1]]&classLetter != 0 {
-						// One apostrophe between letters ("don't") joins them and stays
-						// as it is, as in foldToken.
-						j += 2
-					} else {
-						break
-					}
+		}
+		if c < utf8.RuneSelf && asciiClass[c]&classLetter != 0 || c == 0xC3 && i+1 < len(s) && umlauts[s[i+1]].a != 0 {
+			// A run of ASCII letters and German umlauts that ends at a byte which
+			// neither continues nor joins a word is a word that umlautToken or
+			// asciiToken would take, unless it holds stretched letters: lowered,
+			// folded, hashed and mapped in one pass.
+			j, folded := i, false
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&classLetter != 0 {
+					j++
+				} else if c == 0xC3 && j+1 < len(s) && umlauts[s[j+1]].a != 0 {
+					j += 2
+					folded = true
+				} else if c == '\'' && j > i && j+1 < len(s) && s[j+1] < utf8.RuneSelf && asciiClass[s[j+1]]&classLetter != 0 {
+					// One apostrophe between letters ("don't") joins them and stays
+					// as it is, as in foldToken.
+					j += 2
+				} else {
+					break
 				}
-				if j == len(s) || s[j] < utf8.RuneSelf && asciiClass[s[j]]&classWord == 0 && !joiner(rune(s[j])) {
-					// The word is written past the ends of the slices and taken in only
-					// when it has no stretched letters.
-					n, l, ml := j-i, len(norm), len(srcStart)
-					if cap(norm)-l < n {
-						norm = slices.Grow(norm, n)
+			}
+			if j == len(s) || s[j] < utf8.RuneSelf && asciiClass[s[j]]&classWord == 0 && !joiner(rune(s[j])) {
+				// The word is written past the ends of the slices, as many bytes as
+				// it has, and taken in only when it has no stretched letters.
+				n, l, ml := j-i, len(norm), len(srcStart)
+				if cap(norm)-l < n {
+					norm = slices.Grow(norm, n)
+				}
+				if cap(srcStart)-ml < n {
+					srcStart = slices.Grow(srcStart, n)
+				}
+				if cap(srcEnd)-ml < n {
+					srcEnd = slices.Grow(srcEnd, n)
+				}
+				if letters, upper, h, ok := foldRun(s, i, norm[l:l+n], srcStart[ml:ml+n], srcEnd[ml:ml+n]); ok {
+					norm, srcStart, srcEnd = norm[:l+n], srcStart[:ml+n], srcEnd[:ml+n]
+					// The token is written in place: its fields are zero, and a Token
+					// copied as a whole costs a typed copy with write barriers.
+					if len(toks) == cap(toks) {
+						toks = slices.Grow(toks, 1)
 					}
-					if cap(srcStart)-ml < n {
-						srcStart = slices.Grow(srcStart, n)
+					toks = toks[:len(toks)+1]
+					t := &toks[len(toks)-1]
+					t.Start, t.End, t.Letters, t.Upper, t.Hash, t.Index = i, j, letters, upper, h, len(toks)-1
+					t.markFollows(s)
+					if upper == 0 && !folded {
+						t.Norm = s[i:j]
+					} else {
+						later = append(later, pending{int32(len(toks) - 1), int32(l), int32(l + n)})
 					}
-					if cap(srcEnd)-ml < n {
-						srcEnd = slices.Grow(srcEnd, n)
-					}
-					if letters, upper, h, ok := lowerASCII(s[i:j], norm[l:l+n]); ok {
-						ws, we := srcStart[ml:ml+n], srcEnd[ml:ml+n]
-						for k := range ws {
-							ws[k] = int32(i + k)
-							we[k] = int32(i + k + 1)
-						}
-						norm, srcStart, srcEnd = norm[:l+n], srcStart[:ml+n], srcEnd[:ml+n]
-						// The token is written in place: its fields are zero, and a Token
-						// copied as a whole costs a typed copy with write barriers.
-						if len(toks) == cap(toks) {
-							toks = slices.Grow(toks, 1)
-						}
-						toks = toks[:len(toks)+1]
-						t := &toks[len(toks)-1]
-						t.Start, t.End, t.Letters, t.Upper, t.Hash, t.Index = i, j, letters, upper, h, len(toks)-1
-						t.markFollows(s)
-						if upper == 0 {
-							t.Norm = s[i:j]
-						} else {
-							later = append(later, pending{int32(len(toks) - 1), int32(l), int32(l + n)})
-						}
-						i = j
-						continue
-					}
+					i = j
+					continue
 				}
 			}
 		}
@@ -333,31 +332,70 @@ type pending struct{ tok, a, b int32 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-// lowerASCII writes raw, ASCII letters and single apostrophes between them, in
-// lower case to dst, which is as long, and returns how many letters there are and
-// how many were upper case, and the FNV-1a hash (WordHash) of the lowered word. ok is
-// false for stretched letters (three equal letters in a row), which it leaves to the
-// general path.
-func lowerASCII(raw string, dst []byte) (letters, upper int, h uint32, ok bool) {
+// umlauts maps the second byte of the German umlauts, whose first byte is 0xC3, to
+// their folded letters; a is 0 for every other byte.
+var umlauts = func() (t [256]struct {
+	a, b  byte
+	upper bool
+}) {
+	for _, u := range []struct {
+		r     rune
+		fold  string
+		upper bool
+	}{{'ä', "ae", false}, {'ö', "oe", false}, {'ü', "ue", false}, {'ß', "ss", false}, {'Ä', "ae", true}, {'Ö', "oe", true}, {'Ü', "ue", true}} {
+		enc := string(u.r)
+		t[enc[1]].a, t[enc[1]].b, t[enc[1]].upper = u.fold[0], u.fold[1], u.upper
+	}
+	return t
+}()
+
+// foldRun folds the word of ASCII letters, umlauts and single apostrophes between
+// letters that starts at s[start] and is as long as dst into dst: letters in lower
+// case, each umlaut into its two letters (ä → "ae"), as umlautToken and foldToken do.
+// ws and we, as long, receive the original bytes of each folded byte. It returns how
+// many letters there are and how many were upper case, and the FNV-1a hash
+// (WordHash) of the folded word. ok is false for stretched letters (three equal
+// letters in a row once folded), which it leaves to the general path.
+func foldRun(s string, start int, dst []byte, ws, we []int32) (letters, upper int, h uint32, ok bool) {
+	raw := s[start : start+len(dst)]
+	ws, we = ws[:len(raw)], we[:len(raw)]
 	h = 2166136261
-	var p1, p2 byte // the two bytes before, lowered; 0 before the word
-	dst = dst[:len(raw)]
-	letters = len(raw)
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c == '\'' {
-			letters--
-		} else if c <= 'Z' {
+	var p1, p2 byte // the two bytes before, folded; 0 before the word
+	for k := 0; k < len(raw); {
+		c := raw[k]
+		if c < utf8.RuneSelf {
+			if c == '\'' {
+				letters--
+			} else if c <= 'Z' {
+				upper++
+			}
+			letters++
+			c |= 0x20 // leaves '\'' as it is
+			if c == p1 && c == p2 {
+				return 0, 0, 0, false
+			}
+			p2, p1 = p1, c
+			h = (h ^ uint32(c)) * 16777619
+			dst[k] = c
+			ws[k], we[k] = int32(start+k), int32(start+k+1)
+			k++
+			continue
+		}
+		u := umlauts[raw[k+1]]
+		letters++
+		if u.upper {
 			upper++
 		}
-		c |= 0x20 // leaves '\'' as it is
-		if c == p1 && c == p2 {
+		if u.a == p1 && u.a == p2 || u.b == u.a && u.a == p1 {
 			return 0, 0, 0, false
 		}
-		p2, p1 = p1, c
-		h ^= uint32(c)
-		h *= 16777619
-		dst[i] = c
+		p2, p1 = u.a, u.b
+		h = (h ^ uint32(u.a)) * 16777619
+		h = (h ^ uint32(u.b)) * 16777619
+		dst[k], dst[k+1] = u.a, u.b
+		a, b := int32(start+k), int32(start+k+2)
+		ws[k], we[k], ws[k+1], we[k+1] = a, b, a, b
+		k += 2
 	}
 	return letters, upper, h, true
 }

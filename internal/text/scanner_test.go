@@ -24,6 +24,7 @@ func scannerTexts(t *testing.T) []string {
 		"ä", "Ö", "ß", "ẞ", "é", "日本", "😀", "\xff", "\xc3", "1", "42", "h3ll0", "$", "!", "|", "€",
 		"’", "'", "_", "*", "#", "@", ".", ",", " ", "  ", "\n", "-", "ﬁ", "ǆ", "Ⓐ", "а", "ο",
 		"don't", "DON'T", "I'm", "rock'n'roll", "aa'a", "o''o", "don’t",
+		"für's", "Grüße", "ÄÖÜ", "Straße", "Schloßsee", "Müüüll", "Öl", "ßß", "aäe", "Üe", "süß", "Maßstab",
 	}
 	rng := rand.New(rand.NewPCG(11, 17))
 	for range 20000 {
