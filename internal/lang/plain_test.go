@@ -100,6 +100,28 @@ func plainLooseDominant(text string) (string, float64, bool) {
 	return code, float64(lead) / float64(lead+other), true
 }
 
+// plainScanFunctionWords is scanFunctionWords the plain way: the text cut into
+// sentences first, each counted on its own.
+func plainScanFunctionWords(text string) (de, en, n int, sentences []string) {
+	start := 0
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && text[i] != '.' && text[i] != '!' && text[i] != '?' && text[i] != '\n' {
+			continue
+		}
+		if i > start {
+			sde, sen, sn := plainCountFunctionWords(text[start:i])
+			de, en, n = de+sde, en+sen, n+sn
+			for _, l := range shareOf(sde, sen, sn) {
+				if !slices.Contains(sentences, l) {
+					sentences = append(sentences, l)
+				}
+			}
+		}
+		start = i + 1
+	}
+	return de, en, n, sentences
+}
+
 func plainCountLetters(text string) int {
 	n := 0
 	for _, r := range text {
@@ -156,9 +178,9 @@ func scanTexts(t *testing.T) []string {
 	return texts
 }
 
-// TestWordTableMatchesTheWordMaps compares the function-word counts, the loose
-// decision and the letter count, which read words through the hashed table, with
-// the plain way through the word maps.
+// TestWordTableMatchesTheWordMaps compares the function-word counts, the sentence
+// scan, the loose decision and the letter count, which read words through the hashed
+// table in one pass, with the plain way through the word maps, sentence by sentence.
 func TestWordTableMatchesTheWordMaps(t *testing.T) {
 	decided := 0
 	for _, s := range scanTexts(t) {
@@ -174,6 +196,11 @@ func TestWordTableMatchesTheWordMaps(t *testing.T) {
 		}
 		if ok {
 			decided++
+		}
+		st := scanFunctionWords(s)
+		pde, pen, pn, psent := plainScanFunctionWords(s)
+		if st.de != pde || st.en != pen || st.n != pn || !slices.Equal(st.sentences[:st.ns], psent) {
+			t.Fatalf("%q: scan %d %d %d %v, plain %d %d %d %v", s, st.de, st.en, st.n, st.sentences[:st.ns], pde, pen, pn, psent)
 		}
 		if got, want := countLetters(s), plainCountLetters(s); got != want {
 			t.Fatalf("%q: %d letters, plain %d", s, got, want)

@@ -51,28 +51,46 @@ type fwStats struct {
 }
 
 // scanFunctionWords counts function words over the whole text and sentence by
-// sentence ('.', '!', '?' and line breaks end one) in a single pass.
+// sentence ('.', '!', '?' and line breaks end one) in a single pass: a word never
+// spans a sentence end, so the words are read once and a sentence closes at the
+// first word after its end.
 func scanFunctionWords(text string) fwStats {
 	var st fwStats
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i < len(text) && text[i] != '.' && text[i] != '!' && text[i] != '?' && text[i] != '\n' {
+	var de, en, n int // of the sentence so far
+	closeSentence := func() {
+		if de >= 2 && de*8 >= n {
+			st.addSentence("de")
+		}
+		if en >= 2 && en*8 >= n {
+			st.addSentence("en")
+		}
+		de, en, n = 0, 0, 0
+	}
+	sc := wordScanner{text: text}
+	for {
+		w, h, long, ok := sc.next()
+		if !ok {
+			closeSentence()
+			return st
+		}
+		if sc.ended {
+			closeSentence()
+		}
+		n++
+		st.n++
+		if long {
 			continue
 		}
-		if i > start {
-			de, en, n := countFunctionWords(text[start:i])
-			st.de, st.en, st.n = st.de+de, st.en+en, st.n+n
-			// The languages leading the sentence, without a slice for them.
-			if de >= 2 && de*8 >= n {
-				st.addSentence("de")
-			}
-			if en >= 2 && en*8 >= n {
-				st.addSentence("en")
-			}
+		f := functionWords.lookup(w, h)
+		if f&isGerman != 0 {
+			de++
+			st.de++
 		}
-		start = i + 1
+		if f&isEnglish != 0 {
+			en++
+			st.en++
+		}
 	}
-	return st
 }
 
 func (st *fwStats) addSentence(l string) {
@@ -142,7 +160,10 @@ func countFunctionWords(text string) (de, en, n int) {
 type wordScanner struct {
 	text string
 	i    int
-	buf  [maxWordBytes]byte
+	// ended is whether a sentence end ('.', '!', '?', a line break) lies between
+	// the word next returned and the one before.
+	ended bool
+	buf   [maxWordBytes]byte
 }
 
 const maxWordBytes = 32
@@ -156,21 +177,26 @@ const (
 func (sc *wordScanner) next() (w []byte, h uint32, long, ok bool) {
 	w, h = sc.buf[:0], fnvOffset
 	text, i := sc.text, sc.i
+	sc.ended = false
 	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			i++
 			switch {
 			case 'a' <= c && c <= 'z', c == '\'':
 			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 			default:
 				if len(w) > 0 || long {
-					sc.i = i
+					sc.i = i // the sign after the word is read with the next word
 					return w, h, long, true
 				}
+				if c == '.' || c == '!' || c == '?' || c == '\n' {
+					sc.ended = true
+				}
+				i++
 				continue
 			}
+			i++
 			if len(w) == len(sc.buf) {
 				long = true
 				continue
@@ -216,9 +242,13 @@ const (
 )
 
 // wordTable finds a word's classes by its hash: open addressing over a table
-// twice the size of the lists, so that a lookup is a probe or two and one compare.
+// twice the size of the lists. The hashes lie apart from the entries, four bytes a
+// slot, so that a lookup, which mostly finds no function word, reads one small
+// array; words longer than any listed word are not looked up at all.
 type wordTable struct {
 	mask    uint32
+	maxLen  int
+	keys    []uint32 // hash|1 of the slot's word; 0 for an empty slot
 	entries []wordEntry
 }
 
@@ -242,13 +272,15 @@ func newWordTable(lists map[uint8]map[string]bool) wordTable {
 	for size < 2*len(classes) {
 		size *= 2
 	}
-	t := wordTable{mask: uint32(size - 1), entries: make([]wordEntry, size)}
+	t := wordTable{mask: uint32(size - 1), keys: make([]uint32, size), entries: make([]wordEntry, size)}
 	for w, c := range classes {
-		i := hashWord(w) & t.mask
-		for t.entries[i].word != "" {
+		h := hashWord(w)
+		i := h & t.mask
+		for t.keys[i] != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.entries[i] = wordEntry{w, c}
+		t.keys[i], t.entries[i] = h|1, wordEntry{w, c}
+		t.maxLen = max(t.maxLen, len(w))
 	}
 	return t
 }
@@ -271,13 +303,18 @@ func (t *wordTable) lookup(w []byte, h uint32) uint8 {
 
 // entry returns the entry of w, whose hash is h, or nil for a word of no list.
 func (t *wordTable) entry(w []byte, h uint32) *wordEntry {
+	if len(w) > t.maxLen {
+		return nil
+	}
+	key := h | 1
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		e := &t.entries[i]
-		if e.word == "" {
+		switch t.keys[i] {
+		case 0:
 			return nil
-		}
-		if e.word == string(w) {
-			return e
+		case key:
+			if e := &t.entries[i]; e.word == string(w) {
+				return e
+			}
 		}
 	}
 }
