@@ -122,6 +122,32 @@ func plainScanFunctionWords(text string) (de, en, n int, sentences []string) {
 	return de, en, n, sentences
 }
 
+// plainProse is prose the plain way: every field split off, the kept ones joined.
+func plainProse(text string) string {
+	drop := func(w string) bool {
+		if charRefs(w) {
+			return true
+		}
+		w = strings.Trim(w, "\"'“”„.,:;!?()")
+		return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.") ||
+			strings.HasPrefix(w, "@") || w == "RT"
+	}
+	fields := strings.Fields(text)
+	var kept []string
+	changed := false
+	for _, w := range fields {
+		if drop(w) {
+			changed = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(kept, " ")
+}
+
 func plainCountLetters(text string) int {
 	n := 0
 	for _, r := range text {
@@ -163,7 +189,9 @@ func scanTexts(t *testing.T) []string {
 	slices.Sort(pieces) // the maps' order is random; the drafts should not be
 	pieces = append(pieces, "Haus", "Kelvin", "\u212A", "İ", "ǅ", "don’t", "it's", "'", "’", "日本語", "😀",
 		"\xff", "\xc3", strings.Repeat("x", 31), strings.Repeat("y", 32), strings.Repeat("ü", 16), strings.Repeat("z", 40),
-		"1", "2024", "-", ".", "!", "?", "\n", " ", " ", ", ", "e\u0301")
+		"1", "2024", "-", ".", "!", "?", "\n", " ", " ", ", ", "e\u0301",
+		"http://x.de", "https://t.co/abc", "www.example.com", "@user", "(@user)", "&amp;", "&#128514;&amp;", "&", "RT",
+		"RTL", "\u00a0", "\u0085", "\t", "\r\n", "“http://a.b”", "mail@example.de")
 	rng := rand.New(rand.NewPCG(5, 9))
 	for range 20000 {
 		var b strings.Builder
@@ -179,7 +207,7 @@ func scanTexts(t *testing.T) []string {
 }
 
 // TestWordTableMatchesTheWordMaps compares the function-word counts, the sentence
-// scan, the loose decision and the letter count, which read words through the hashed
+// scan, the loose decision, prose and the letter count, which read words through the hashed
 // table in one pass, with the plain way through the word maps, sentence by sentence.
 func TestWordTableMatchesTheWordMaps(t *testing.T) {
 	decided := 0
@@ -201,6 +229,9 @@ func TestWordTableMatchesTheWordMaps(t *testing.T) {
 		pde, pen, pn, psent := plainScanFunctionWords(s)
 		if st.de != pde || st.en != pen || st.n != pn || !slices.Equal(st.sentences[:st.ns], psent) {
 			t.Fatalf("%q: scan %d %d %d %v, plain %d %d %d %v", s, st.de, st.en, st.n, st.sentences[:st.ns], pde, pen, pn, psent)
+		}
+		if got, want := prose(s), plainProse(s); got != want {
+			t.Fatalf("%q: prose %q, plain %q", s, got, want)
 		}
 		if got, want := countLetters(s), plainCountLetters(s); got != want {
 			t.Fatalf("%q: %d letters, plain %d", s, got, want)
