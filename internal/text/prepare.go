@@ -302,22 +302,28 @@ func Prepare(s string) *Prepared {
 	return p
 }
 
-// maxWords bounds the number of words of s without decoding it, so that the tokens
-// are allocated once. A word starts with an ASCII letter or digit or with the first
-// byte of a longer rune, and never right after an ASCII letter or digit, which would
-// have continued the word before.
+// maxWords bounds the number of words of s, so that the tokens are allocated once.
+// A word starts with an ASCII letter or digit or with a longer rune that is a word
+// rune, and never right after an ASCII letter or digit, which would have continued
+// the word before. Only such longer runes are decoded.
 func maxWords(s string) int {
 	n := 0
 	prev := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		word := c < utf8.RuneSelf && asciiClass[c]&classWord != 0
-		if (word || c >= 0xC0) && !prev {
+		if !prev && (word || c >= 0xC0 && startsWord(s[i:])) {
 			n++
 		}
 		prev = word
 	}
 	return n
+}
+
+// startsWord reports whether the rune at the start of s is a word rune.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return wordRune(r)
 }
 
 // scratch holds the buffers of one Prepare, reused across drafts.
