@@ -6,6 +6,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is a word of the draft. Start and End are byte offsets into the original text.
@@ -195,58 +197,46 @@ func Prepare(s string) *Prepared {
 			// neither continues nor joins a word is a word that umlautToken or
 			// asciiToken would take, unless it holds stretched letters: lowered,
 			// folded, hashed and mapped in one pass.
-			j, folded := i, false
-			for j < len(s) {
-				if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&classLetter != 0 {
-					j++
-				} else if c == 0xC3 && j+1 < len(s) && umlauts[s[j+1]].a != 0 {
-					j += 2
-					folded = true
-				} else if c == '\'' && j > i && j+1 < len(s) && s[j+1] < utf8.RuneSelf && asciiClass[s[j+1]]&classLetter != 0 {
-					// One apostrophe between letters ("don't") joins them and stays
-					// as it is, as in foldToken.
-					j += 2
-				} else {
-					break
-				}
+			// The word is written past the ends of the slices as it is read, as many
+			// bytes as it has, and taken in only when it is such a word.
+			rest, l, ml := len(s)-i, len(norm), len(srcStart)
+			if cap(norm)-l < rest {
+				norm = slices.Grow(norm, rest)
 			}
-			if j == len(s) || s[j] < utf8.RuneSelf && asciiClass[s[j]]&classWord == 0 && !joiner(rune(s[j])) {
-				// The word is written past the ends of the slices, as many bytes as
-				// it has, and taken in only when it has no stretched letters.
-				n, l, ml := j-i, len(norm), len(srcStart)
-				if cap(norm)-l < n {
-					norm = slices.Grow(norm, n)
+			if cap(srcStart)-ml < rest {
+				srcStart = slices.Grow(srcStart, rest)
+			}
+			if cap(srcEnd)-ml < rest {
+				srcEnd = slices.Grow(srcEnd, rest)
+			}
+			if w, ok := foldRun(s, i, norm[l:l+rest], srcStart[ml:ml+rest], srcEnd[ml:ml+rest]); ok {
+				j, n := w.end, w.end-i
+				norm, srcStart, srcEnd = norm[:l+n], srcStart[:ml+n], srcEnd[:ml+n]
+				// The token is written in place: its fields are zero, and a Token
+				// copied as a whole costs a typed copy with write barriers.
+				if len(toks) == cap(toks) {
+					toks = slices.Grow(toks, 1)
 				}
-				if cap(srcStart)-ml < n {
-					srcStart = slices.Grow(srcStart, n)
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1]
+				t.Start, t.End, t.Letters, t.Upper, t.Hash, t.Index = i, j, w.letters, w.upper, w.hash, len(toks)-1
+				t.markFollows(s)
+				if w.upper == 0 && !w.folded {
+					t.Norm = s[i:j]
+				} else {
+					later = append(later, pending{int32(len(toks) - 1), int32(l), int32(l + n)})
 				}
-				if cap(srcEnd)-ml < n {
-					srcEnd = slices.Grow(srcEnd, n)
-				}
-				if letters, upper, h, ok := foldRun(s, i, norm[l:l+n], srcStart[ml:ml+n], srcEnd[ml:ml+n]); ok {
-					norm, srcStart, srcEnd = norm[:l+n], srcStart[:ml+n], srcEnd[:ml+n]
-					// The token is written in place: its fields are zero, and a Token
-					// copied as a whole costs a typed copy with write barriers.
-					if len(toks) == cap(toks) {
-						toks = slices.Grow(toks, 1)
-					}
-					toks = toks[:len(toks)+1]
-					t := &toks[len(toks)-1]
-					t.Start, t.End, t.Letters, t.Upper, t.Hash, t.Index = i, j, letters, upper, h, len(toks)-1
-					t.markFollows(s)
-					if upper == 0 && !folded {
-						t.Norm = s[i:j]
-					} else {
-						later = append(later, pending{int32(len(toks) - 1), int32(l), int32(l + n)})
-					}
-					i = j
-					continue
-				}
+				i = j
+				continue
 			}
 		}
 		sg := segmentAt(s, i)
 		if !wordRune(sg.r) || invisible(sg.r) {
-			emit(foldSegment(s[sg.start:sg.end], false), sg.start, sg.end)
+			if seg := s[sg.start:sg.end]; foldsToItself(seg, sg.r) {
+				emit(seg, sg.start, sg.end)
+			} else {
+				emit(foldSegment(seg, false), sg.start, sg.end)
+			}
 			i = sg.end
 			continue
 		}
@@ -355,55 +345,91 @@ var umlauts = func() (t [256]struct {
 	return t
 }()
 
-// foldRun folds the word of ASCII letters, umlauts and single apostrophes between
-// letters that starts at s[start] and is as long as dst into dst: letters in lower
-// case, each umlaut into its two letters (ä → "ae"), as umlautToken and foldToken do.
-// ws and we, as long, receive the original bytes of each folded byte. It returns how
-// many letters there are and how many were upper case, and the FNV-1a hash
-// (WordHash) of the folded word. ok is false for stretched letters (three equal
-// letters in a row once folded), which it leaves to the general path.
-func foldRun(s string, start int, dst []byte, ws, we []int32) (letters, upper int, h uint32, ok bool) {
-	raw := s[start : start+len(dst)]
-	ws, we = ws[:len(raw)], we[:len(raw)]
-	h = 2166136261
+// foldsToItself reports whether foldSegment(seg, false) is seg for a segment that
+// is no word, without the allocations of folding it: a single rune beyond ASCII
+// (emoji, dashes, typographic quotes) that is no letter, not invisible, its own lower
+// case, none of the quotes folded to an apostrophe, and already in NFKC.
+func foldsToItself(seg string, r rune) bool {
+	if _, size := utf8.DecodeRuneInString(seg); size != len(seg) {
+		return false // marks follow, or a broken byte
+	}
+	return r >= utf8.RuneSelf && r != utf8.RuneError && !invisible(r) && !unicode.IsLetter(r) &&
+		unicode.ToLower(r) == r && r != '’' && r != '‘' && r != '´' && norm.NFKC.IsNormalString(seg)
+}
+
+// foldedWord is what foldRun found.
+type foldedWord struct {
+	end            int // the byte after the word
+	letters, upper int
+	hash           uint32 // WordHash of the folded word
+	folded         bool   // an umlaut was spelled out, so the word differs from the original
+}
+
+// foldRun reads the word that starts at s[start] if it is made of ASCII letters,
+// German umlauts and single apostrophes between ASCII letters, and ends at a byte
+// that neither continues nor joins a word: a word that asciiToken, umlautToken or
+// foldToken folds the same way, letters in lower case and each umlaut spelled out
+// (ä → "ae"), which foldRun writes to dst as it reads it, with the original bytes
+// of each folded byte in ws and we. The word folds to as many bytes as it has; dst,
+// ws and we hold the rest of s. ok is false for any other word and for stretched
+// letters (three equal letters in a row once folded), which it leaves to the
+// general path.
+func foldRun(s string, start int, dst []byte, ws, we []int32) (w foldedWord, ok bool) {
+	h := uint32(2166136261)
 	var p1, p2 byte // the two bytes before, folded; 0 before the word
-	for k := 0; k < len(raw); {
-		c := raw[k]
+	k := start
+	for k < len(s) {
+		c := s[k]
+		o := k - start
 		if c < utf8.RuneSelf {
-			if c == '\'' {
-				letters--
-			} else if c <= 'Z' {
-				upper++
+			switch {
+			case asciiClass[c]&classLetter != 0:
+				w.letters++
+				if c <= 'Z' {
+					w.upper++
+				}
+				c |= 0x20
+			case c == '\'' && k > start && k+1 < len(s) && s[k+1] < utf8.RuneSelf && asciiClass[s[k+1]]&classLetter != 0:
+				// One apostrophe between letters ("don't") joins them and stays as it
+				// is, as in foldToken.
+			default:
+				goto end
 			}
-			letters++
-			c |= 0x20 // leaves '\'' as it is
 			if c == p1 && c == p2 {
-				return 0, 0, 0, false
+				return w, false
 			}
 			p2, p1 = p1, c
 			h = (h ^ uint32(c)) * 16777619
-			dst[k] = c
-			ws[k], we[k] = int32(start+k), int32(start+k+1)
+			dst[o], ws[o], we[o] = c, int32(k), int32(k+1)
 			k++
 			continue
 		}
-		u := umlauts[raw[k+1]]
-		letters++
+		if c != 0xC3 || k+1 == len(s) || umlauts[s[k+1]].a == 0 {
+			break
+		}
+		u := umlauts[s[k+1]]
+		w.letters++
 		if u.upper {
-			upper++
+			w.upper++
 		}
 		if u.a == p1 && u.a == p2 || u.b == u.a && u.a == p1 {
-			return 0, 0, 0, false
+			return w, false
 		}
 		p2, p1 = u.a, u.b
 		h = (h ^ uint32(u.a)) * 16777619
 		h = (h ^ uint32(u.b)) * 16777619
-		dst[k], dst[k+1] = u.a, u.b
-		a, b := int32(start+k), int32(start+k+2)
-		ws[k], we[k], ws[k+1], we[k+1] = a, b, a, b
+		dst[o], dst[o+1] = u.a, u.b
+		a, b := int32(k), int32(k+2)
+		ws[o], we[o], ws[o+1], we[o+1] = a, b, a, b
+		w.folded = true
 		k += 2
 	}
-	return letters, upper, h, true
+end:
+	if k < len(s) && (s[k] >= utf8.RuneSelf || asciiClass[s[k]]&classWord != 0 || joiner(rune(s[k]))) {
+		return w, false
+	}
+	w.end, w.hash = k, h
+	return w, true
 }
 
 // appendSegmentsAt appends the segments of s[a:b], with offsets into s, to out. a and

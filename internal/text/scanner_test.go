@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // scannerTexts are the labelled drafts of the repository and random drafts built
@@ -25,6 +26,7 @@ func scannerTexts(t *testing.T) []string {
 		"’", "'", "_", "*", "#", "@", ".", ",", " ", "  ", "\n", "-", "ﬁ", "ǆ", "Ⓐ", "а", "ο",
 		"don't", "DON'T", "I'm", "rock'n'roll", "aa'a", "o''o", "don’t",
 		"für's", "Grüße", "ÄÖÜ", "Straße", "Schloßsee", "Müüüll", "Öl", "ßß", "aäe", "Üe", "süß", "Maßstab",
+		"–", "„", "“", "…", "®", "™", "½", "•", "→", "❤️", "\uFFFD", "´", "‘", "¿", "№",
 	}
 	rng := rand.New(rand.NewPCG(11, 17))
 	for range 20000 {
@@ -102,5 +104,26 @@ func BenchmarkPrepare(b *testing.B) {
 	for b.Loop() {
 		Prepare(posts[k%len(posts)])
 		k++
+	}
+}
+
+// TestSignsThatFoldToThemselves checks foldsToItself against foldSegment for every
+// rune of the first two planes that is no word rune or is invisible, as Prepare asks.
+func TestSignsThatFoldToThemselves(t *testing.T) {
+	kept := 0
+	for r := rune(utf8.RuneSelf); r < 0x20000; r++ {
+		if wordRune(r) && !invisible(r) || r >= 0xD800 && r < 0xE000 {
+			continue
+		}
+		seg := string(r)
+		if foldsToItself(seg, r) {
+			kept++
+			if got := foldSegment(seg, false); got != seg {
+				t.Fatalf("%U: folds to %q, not to itself", r, got)
+			}
+		}
+	}
+	if kept < 1000 {
+		t.Fatalf("only %d signs fold to themselves: the shortcut is never taken", kept)
 	}
 }
