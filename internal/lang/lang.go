@@ -68,12 +68,7 @@ const maxSample = 1000
 // user names and character references are left out first (see prose).
 func (det *Detector) Detect(draft string) check.Detection {
 	text := prose(draft)
-	letters := 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
+	letters := countLetters(text)
 	und := check.Detection{Language: check.Language{Code: "und", Name: "Undetermined", Source: "detected"}}
 	if letters == 0 {
 		return und
@@ -143,6 +138,12 @@ func (det *Detector) Detect(draft string) check.Detection {
 // text is kept as it is; when nothing is dropped, text itself is returned.
 func prose(text string) string {
 	drop := func(w string) bool {
+		// Only a word holding one of these can be dropped; most words hold none
+		// and are kept without trimming.
+		if w[0] != '&' && strings.IndexByte(w, '@') < 0 && !strings.Contains(w, "http") &&
+			!strings.Contains(w, "www.") && !strings.Contains(w, "RT") {
+			return false
+		}
 		if charRefs(w) {
 			return true
 		}
@@ -151,23 +152,77 @@ func prose(text string) string {
 			strings.HasPrefix(w, "@") || w == "RT"
 	}
 	// Most drafts hold nothing to drop.
-	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && !strings.ContainsAny(text, "@&") && !strings.Contains(text, "RT") {
+	if !strings.Contains(text, "http") && !strings.Contains(text, "www.") && strings.IndexByte(text, '@') < 0 && strings.IndexByte(text, '&') < 0 && !strings.Contains(text, "RT") {
 		return text
 	}
-	fields := strings.Fields(text)
-	kept := fields[:0:0]
+	// The kept words (strings.Fields) are joined by single spaces; nothing is
+	// written until the first word is dropped, when the words before it are.
+	var out []byte
 	changed := false
-	for _, w := range fields {
-		if drop(w) {
-			changed = true
-			continue
+	keep := func(w string) {
+		if len(out) > 0 {
+			out = append(out, ' ')
 		}
-		kept = append(kept, w)
+		out = append(out, w...)
+	}
+	for i := 0; ; {
+		a, b := nextField(text, i)
+		if a == b {
+			break
+		}
+		i = b
+		w := text[a:b]
+		switch {
+		case drop(w):
+			if !changed {
+				changed = true
+				out = make([]byte, 0, len(text))
+				for k := 0; ; {
+					c, d := nextField(text, k)
+					if c >= a {
+						break
+					}
+					keep(text[c:d])
+					k = d
+				}
+			}
+		case changed:
+			keep(w)
+		}
 	}
 	if !changed {
 		return text
 	}
-	return strings.Join(kept, " ")
+	return string(out)
+}
+
+// nextField returns the bounds of the first field (as strings.Fields has it: a run
+// of runes that are not unicode.IsSpace) of text at or after byte i; a == b at the
+// end.
+func nextField(text string, i int) (a, b int) {
+	space := func(i int) (bool, int) {
+		if c := text[i]; c < utf8.RuneSelf {
+			return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		return unicode.IsSpace(r), size
+	}
+	for i < len(text) {
+		sp, size := space(i)
+		if !sp {
+			break
+		}
+		i += size
+	}
+	a = i
+	for i < len(text) {
+		sp, size := space(i)
+		if sp {
+			break
+		}
+		i += size
+	}
+	return a, i
 }
 
 // charRefs reports whether w is nothing but HTML character references ("&#128514;&amp;").
@@ -183,6 +238,27 @@ func charRefs(w string) bool {
 		w = w[end+1:]
 	}
 	return true
+}
+
+// countLetters counts the letters of text; ASCII bytes are told apart without
+// decoding them.
+func countLetters(text string) int {
+	n := 0
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'a' <= c|0x20 && c|0x20 <= 'z' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) {
+			n++
+		}
+		i += size
+	}
+	return n
 }
 
 // sample cuts text to at most maxSample bytes at a word boundary.

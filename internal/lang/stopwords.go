@@ -45,37 +45,59 @@ func functionWordLanguages(text string) []string { return scanFunctionWords(text
 type fwStats struct {
 	de, en, n int
 	// sentences are the languages that lead one of the sentences, in the order they
-	// first do.
-	sentences []string
+	// first do: the first ns of them.
+	sentences [2]string
+	ns        int
 }
 
 // scanFunctionWords counts function words over the whole text and sentence by
-// sentence ('.', '!', '?' and line breaks end one) in a single pass.
+// sentence ('.', '!', '?' and line breaks end one) in a single pass: a word never
+// spans a sentence end, so the words are read once and a sentence closes at the
+// first word after its end.
 func scanFunctionWords(text string) fwStats {
 	var st fwStats
-	var sde, sen, sn int
-	endSentence := func() {
-		for _, l := range shareOf(sde, sen, sn) {
-			if !slices.Contains(st.sentences, l) {
-				st.sentences = append(st.sentences, l)
-			}
+	var de, en, n int // of the sentence so far
+	closeSentence := func() {
+		if de >= 2 && de*8 >= n {
+			st.addSentence("de")
 		}
-		sde, sen, sn = 0, 0, 0
+		if en >= 2 && en*8 >= n {
+			st.addSentence("en")
+		}
+		de, en, n = 0, 0, 0
 	}
-	start := 0
-	for i := 0; i <= len(text); i++ {
-		if i < len(text) && text[i] != '.' && text[i] != '!' && text[i] != '?' && text[i] != '\n' {
+	sc := wordScanner{text: text}
+	for {
+		w, h, long, ok := sc.next()
+		if !ok {
+			closeSentence()
+			return st
+		}
+		if sc.ended {
+			closeSentence()
+		}
+		n++
+		st.n++
+		if long {
 			continue
 		}
-		if i > start {
-			de, en, n := countFunctionWords(text[start:i])
-			st.de, st.en, st.n = st.de+de, st.en+en, st.n+n
-			sde, sen, sn = de, en, n
-			endSentence()
+		f := functionWords.lookup(w, h)
+		if f&isGerman != 0 {
+			de++
+			st.de++
 		}
-		start = i + 1
+		if f&isEnglish != 0 {
+			en++
+			st.en++
+		}
 	}
-	return st
+}
+
+func (st *fwStats) addSentence(l string) {
+	if !slices.Contains(st.sentences[:st.ns], l) {
+		st.sentences[st.ns] = l
+		st.ns++
+	}
 }
 
 // languages is functionWordLanguages of the scanned text.
@@ -84,7 +106,7 @@ func (st fwStats) languages() []string {
 	if len(out) == 2 {
 		return out
 	}
-	for _, l := range st.sentences {
+	for _, l := range st.sentences[:st.ns] {
 		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}
@@ -110,53 +132,191 @@ func shareOf(de, en, n int) []string {
 	return out
 }
 
-// countFunctionWords counts German and English function words and all words. It
-// lowers each word into a small buffer; the map lookups with string(buf) do not allocate.
+// countFunctionWords counts German and English function words and all words.
 func countFunctionWords(text string) (de, en, n int) {
-	eachWord(text, func(w []byte, long bool) {
+	sc := wordScanner{text: text}
+	for {
+		w, h, long, ok := sc.next()
+		if !ok {
+			return de, en, n
+		}
 		n++
 		if !long {
-			if germanWords[string(w)] {
+			f := functionWords.lookup(w, h)
+			if f&isGerman != 0 {
 				de++
 			}
-			if englishWords[string(w)] {
+			if f&isEnglish != 0 {
 				en++
 			}
 		}
-	})
-	return de, en, n
+	}
 }
 
-// eachWord calls f with each word of text in lower case (letters and apostrophes,
-// ’ as '), in a buffer that f must not keep; long marks a word of more than 32
-// bytes, which is no function word and is not passed.
-func eachWord(text string, f func(w []byte, long bool)) {
-	var buf [32]byte
-	w := buf[:0]
-	long := false
-	flush := func() {
-		if len(w) > 0 || long {
-			f(w, long)
+// wordScanner yields the words of a text in lower case (letters and apostrophes,
+// ’ as '), each with its FNV-1a hash, in a buffer that is overwritten by the next
+// word. A word of more than maxWordBytes bytes is no function word and is marked
+// long instead of passed.
+type wordScanner struct {
+	text string
+	i    int
+	// ended is whether a sentence end ('.', '!', '?', a line break) lies between
+	// the word next returned and the one before.
+	ended bool
+	buf   [maxWordBytes]byte
+}
+
+const maxWordBytes = 32
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// next returns the next word; ok is false at the end of the text.
+func (sc *wordScanner) next() (w []byte, h uint32, long, ok bool) {
+	w, h = sc.buf[:0], fnvOffset
+	text, i := sc.text, sc.i
+	sc.ended = false
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', c == '\'':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if len(w) > 0 || long {
+					sc.i = i // the sign after the word is read with the next word
+					return w, h, long, true
+				}
+				if c == '.' || c == '!' || c == '?' || c == '\n' {
+					sc.ended = true
+				}
+				i++
+				continue
+			}
+			i++
+			if len(w) == len(sc.buf) {
+				long = true
+				continue
+			}
+			w = append(w, c)
+			h = (h ^ uint32(c)) * fnvPrime
+			continue
 		}
-		w, long = buf[:0], false
-	}
-	for _, r := range text {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
 		case unicode.IsLetter(r):
 			r = unicode.ToLower(r)
-		case r == '\'' || r == '’':
+		case r == '’':
 			r = '\''
 		default:
-			flush()
+			if len(w) > 0 || long {
+				sc.i = i
+				return w, h, long, true
+			}
 			continue
 		}
-		if len(w)+utf8.RuneLen(r) > len(buf) {
+		if len(w)+utf8.RuneLen(r) > len(sc.buf) {
 			long = true
 			continue
 		}
+		k := len(w)
 		w = utf8.AppendRune(w, r)
+		for _, b := range w[k:] {
+			h = (h ^ uint32(b)) * fnvPrime
+		}
 	}
-	flush()
+	sc.i = i
+	return w, h, long, len(w) > 0 || long
+}
+
+// Word classes of the function-word table.
+const (
+	isGerman = 1 << iota
+	isEnglish
+	isShared
+	isForeign
+)
+
+// wordTable finds a word's classes by its hash: open addressing over a table
+// twice the size of the lists. The hashes lie apart from the entries, four bytes a
+// slot, so that a lookup, which mostly finds no function word, reads one small
+// array; words longer than any listed word are not looked up at all.
+type wordTable struct {
+	mask    uint32
+	maxLen  int
+	keys    []uint32 // hash|1 of the slot's word; 0 for an empty slot
+	entries []wordEntry
+}
+
+type wordEntry struct {
+	word  string
+	class uint8
+}
+
+// functionWords holds every function word of the lists with its classes; it is
+// built once, after the lists are final, and only read afterwards.
+var functionWords wordTable
+
+func newWordTable(lists map[uint8]map[string]bool) wordTable {
+	classes := map[string]uint8{}
+	for c, l := range lists {
+		for w := range l {
+			classes[w] |= c
+		}
+	}
+	size := 16
+	for size < 2*len(classes) {
+		size *= 2
+	}
+	t := wordTable{mask: uint32(size - 1), keys: make([]uint32, size), entries: make([]wordEntry, size)}
+	for w, c := range classes {
+		h := hashWord(w)
+		i := h & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.entries[i] = h|1, wordEntry{w, c}
+		t.maxLen = max(t.maxLen, len(w))
+	}
+	return t
+}
+
+func hashWord(w string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * fnvPrime
+	}
+	return h
+}
+
+// lookup returns the classes of w, whose hash is h; 0 for a word of no list.
+func (t *wordTable) lookup(w []byte, h uint32) uint8 {
+	if e := t.entry(w, h); e != nil {
+		return e.class
+	}
+	return 0
+}
+
+// entry returns the entry of w, whose hash is h, or nil for a word of no list.
+func (t *wordTable) entry(w []byte, h uint32) *wordEntry {
+	if len(w) > t.maxLen {
+		return nil
+	}
+	key := h | 1
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case 0:
+			return nil
+		case key:
+			if e := &t.entries[i]; e.word == string(w) {
+				return e
+			}
+		}
+	}
 }
 
 // dominantLanguage reports "de" or "en" when one language's function words clearly
@@ -208,6 +368,9 @@ func init() {
 			delete(foreignWords, w)
 		}
 	}
+	functionWords = newWordTable(map[uint8]map[string]bool{
+		isGerman: germanWords, isEnglish: englishWords, isShared: sharedWords, isForeign: foreignWords,
+	})
 }
 
 // looseDominant reports "de" or "en" for a draft whose function words leave no doubt
@@ -223,23 +386,35 @@ func init() {
 // sentences labelled German (TestLooseDominantAgreesWithLabels).
 func looseDominant(text string) (string, float64, bool) {
 	var de, en, deOnly, enOnly, foreign, n int
-	var seenDE, seenEN []string
-	eachWord(text, func(w []byte, long bool) {
+	// A distinct word is a distinct entry of the table; a draft has few enough of
+	// them for a list, which starts on the stack.
+	var bufDE, bufEN [16]*wordEntry
+	seenDE, seenEN := bufDE[:0], bufEN[:0]
+	sc := wordScanner{text: text}
+	for {
+		w, h, long, ok := sc.next()
+		if !ok {
+			break
+		}
 		n++
 		if long {
-			return
+			continue
 		}
-		ger, eng, shared := germanWords[string(w)], englishWords[string(w)], sharedWords[string(w)]
+		e := functionWords.entry(w, h)
+		if e == nil {
+			continue
+		}
+		ger, eng, shared := e.class&isGerman != 0, e.class&isEnglish != 0, e.class&isShared != 0
 		if !shared && ger && !eng {
 			deOnly++
-			if len(w) >= 2 && !slices.Contains(seenDE, string(w)) {
-				seenDE = append(seenDE, string(w))
+			if len(w) >= 2 && !slices.Contains(seenDE, e) {
+				seenDE = append(seenDE, e)
 			}
 		}
 		if !shared && eng && !ger {
 			enOnly++
-			if len(w) >= 2 && !slices.Contains(seenEN, string(w)) {
-				seenEN = append(seenEN, string(w))
+			if len(w) >= 2 && !slices.Contains(seenEN, e) {
+				seenEN = append(seenEN, e)
 			}
 		}
 		if ger || shared {
@@ -248,10 +423,10 @@ func looseDominant(text string) (string, float64, bool) {
 		if eng || shared {
 			en++
 		}
-		if foreignWords[string(w)] {
+		if e.class&isForeign != 0 {
 			foreign++
 		}
-	})
+	}
 	// Words of both languages ("in", "so") count for the leader but not against it.
 	lead, other, distinct, code := de, enOnly, len(seenDE), "de"
 	if en > de || en == de && enOnly > deOnly {

@@ -126,3 +126,47 @@ func TestGroupWordLookupAgreesWithTheLists(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScoreDraft scores the labelled drafts of the repository joined into
+// posts of about 1,500 bytes, prepared beforehand.
+func BenchmarkScoreDraft(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var posts []*text.Prepared
+	var cur strings.Builder
+	for _, s := range identityTexts(&testing.T{}) {
+		cur.WriteString(s)
+		cur.WriteString("\n")
+		if cur.Len() >= 1500 {
+			posts = append(posts, text.Prepare(cur.String()))
+			cur.Reset()
+		}
+	}
+	b.ResetTimer()
+	k := 0
+	for b.Loop() {
+		m.ScoreDraft(posts[k%len(posts)])
+		k++
+	}
+}
+
+// TestPairedWeightsAreTheHeadsWeights checks that the 16-bit steps scoring reads give
+// every head's weight bit for bit.
+func TestPairedWeightsAreTheHeadsWeights(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.paired() {
+		t.Fatal("the embedded model has no paired weights: scoring takes the slow path")
+	}
+	for h, head := range m.Heads {
+		for i, w := range head.Weights {
+			if got := float32(m.pair[2*i+h]) * m.pairScale[h]; math.Float32bits(got) != math.Float32bits(w) {
+				t.Fatalf("head %s weight %d: paired %v, head %v", head.Name, i, got, w)
+			}
+		}
+	}
+}

@@ -113,6 +113,17 @@ func extract(p *text.Prepared, bits uint, buf []Feature) []Feature {
 // indices and tokens but without values, and counts the occurrences of each index;
 // release must follow. It is false, having taken nothing, for a draft without words.
 func (x *extraction) run(p *text.Prepared, bits uint, buf []Feature) bool {
+	return x.runInto(p, bits, buf, nil, false)
+}
+
+// runIndices is run making only the table indices of the features, in the same
+// order, into idx: scoring needs nothing else, and a quarter of the bytes to write
+// and read again keeps them in the fastest cache.
+func (x *extraction) runIndices(p *text.Prepared, bits uint, idx []uint32) bool {
+	return x.runInto(p, bits, nil, idx, true)
+}
+
+func (x *extraction) runInto(p *text.Prepared, bits uint, buf []Feature, idx []uint32, indexOnly bool) bool {
 	wb, _ := wordBufs.Get().(*[]string)
 	if wb == nil {
 		wb = new([]string)
@@ -140,10 +151,14 @@ func (x *extraction) run(p *text.Prepared, bits uint, buf []Feature) bool {
 	}
 	// The occurrences of each index are counted as the features are made: the
 	// counter reads, which mostly miss the cache, then overlap with the hashing.
-	if cap(buf) < need {
+	if indexOnly {
+		if cap(idx) < need {
+			idx = make([]uint32, 0, need)
+		}
+	} else if cap(buf) < need {
 		buf = make([]Feature, 0, need)
 	}
-	*x = extraction{feats: buf[:0], mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
+	*x = extraction{feats: buf[:0], idx: idx[:0], indexOnly: indexOnly, mask: uint32(1)<<bits - 1, counts: getCounters(bits)}
 	// What a draft says about a group is often far from the group's name ("Die
 	// Flüchtlinge, die hier ankommen, sind alle Schmarotzer"): every other word is
 	// paired with the group, attributed to that word. A pair counts once per draft.
@@ -158,6 +173,10 @@ func (x *extraction) run(p *text.Prepared, bits uint, buf []Feature) bool {
 		}
 	}
 	var scratch [4*(maxWordRunes+1) + 2]byte
+	// A word that comes again has the same n-grams: they are copied from its first
+	// occurrence, found by the hash Prepare made of the word, instead of hashed again.
+	memo := getGramMemo(len(p.Tokens))
+	defer gramMemos.Put(memo)
 	for i, t := range p.Tokens {
 		w := words[i]
 		x.add(hashStr(seedWord, w), i, 1)
@@ -170,14 +189,90 @@ func (x *extraction) run(p *text.Prepared, bits uint, buf []Feature) bool {
 		if w == groupPlaceholder || t.Mention || (t.Letters == 0 && t.Digits > 0) {
 			continue
 		}
+		// Here w is t.Norm, whose hash is t.Hash.
+		slot := memo.find(p.Tokens, t.Hash, w)
+		if slot.n > 0 {
+			x.again(slot.off, slot.n, int32(i))
+			continue
+		}
+		start := x.len()
 		// Only the first maxWordRunes+2 runes of "<word>" make n-grams, and each rune
 		// takes four bytes at most.
 		if len(w) > 4*(maxWordRunes+1) {
 			w = w[:4*(maxWordRunes+1)]
 		}
 		x.grams(append(append(append(scratch[:0], '<'), w...), '>'), int32(i))
+		*slot = memoSlot{tok: int32(i), off: int32(start), n: int32(x.len() - start)}
 	}
 	return true
+}
+
+// len is the number of features made so far.
+func (x *extraction) len() int {
+	if x.indexOnly {
+		return len(x.idx)
+	}
+	return len(x.feats)
+}
+
+// again appends the n features made from off on once more, for token tok, and
+// counts them.
+func (x *extraction) again(off, n, tok int32) {
+	if x.indexOnly {
+		x.idx = append(x.idx, x.idx[off:off+n]...)
+		for _, i := range x.idx[len(x.idx)-int(n):] {
+			x.count(i)
+		}
+		return
+	}
+	for k := off; k < off+n; k++ {
+		f := x.feats[k]
+		f.Tok = tok
+		x.feats = append(x.feats, f)
+		x.count(f.Index)
+	}
+}
+
+// gramMemo finds the first occurrence of a word among the tokens of a draft: open
+// addressing by the word's hash over twice as many slots as tokens.
+type gramMemo struct {
+	mask  uint32
+	slots []memoSlot
+}
+
+// memoSlot is a word's first token and where its n-grams are; n is 0 for an empty
+// slot, and for a word without n-grams, which has nothing to copy.
+type memoSlot struct {
+	tok, off, n int32
+}
+
+// gramMemos are the memo tables of run, reused across drafts.
+var gramMemos = sync.Pool{New: func() any { return new(gramMemo) }}
+
+func getGramMemo(tokens int) *gramMemo {
+	m := gramMemos.Get().(*gramMemo)
+	size := 16
+	for size < 2*tokens {
+		size *= 2
+	}
+	if cap(m.slots) < size {
+		m.slots = make([]memoSlot, size)
+	}
+	m.slots = m.slots[:size]
+	clear(m.slots)
+	m.mask = uint32(size - 1)
+	return m
+}
+
+// find returns the slot of word w, whose hash is h: its first occurrence, or an
+// empty slot for the caller to fill.
+func (m *gramMemo) find(toks []text.Token, h uint32, w string) *memoSlot {
+	for i := h & m.mask; ; i = (i + 1) & m.mask {
+		s := &m.slots[i]
+		if s.n == 0 || toks[s.tok].Norm == w {
+			return s
+		}
+	}
 }
 
 // release resets the counters the features touched and gives them back.
@@ -185,6 +280,9 @@ func (x *extraction) release() {
 	n := *x.counts
 	for _, f := range x.feats {
 		n[f.Index] = 0
+	}
+	for _, i := range x.idx {
+		n[i] = 0
 	}
 	counters.Put(x.counts)
 	x.counts = nil
@@ -221,11 +319,14 @@ var wordBufs sync.Pool
 // extraction is the state of one Extract: the features so far and how often each
 // table index occurs among them.
 type extraction struct {
-	feats  []Feature
-	mask   uint32
-	counts *[]uint16
-	unique int
-	inv    inverseTable
+	feats []Feature
+	// idx holds the indices alone instead of feats when indexOnly is set.
+	idx       []uint32
+	indexOnly bool
+	mask      uint32
+	counts    *[]uint16
+	unique    int
+	inv       inverseTable
 }
 
 // count notes one more occurrence of a table index; the count stops at its maximum.
@@ -243,7 +344,11 @@ func (x *extraction) count(i uint32) {
 
 func (x *extraction) add(h uint32, tok, span int) {
 	i := h & x.mask
-	x.feats = append(x.feats, Feature{Index: i, Tok: int32(tok), Span: int32(span)})
+	if x.indexOnly {
+		x.idx = append(x.idx, i)
+	} else {
+		x.feats = append(x.feats, Feature{Index: i, Tok: int32(tok), Span: int32(span)})
+	}
 	x.count(i)
 }
 
@@ -268,18 +373,32 @@ func (x *extraction) grams(bw []byte, tok int32) {
 	// base[g] is where the n-grams of g runes go.
 	var base [maxGram + 2]int
 	base[minGram] = len(x.feats)
+	if x.indexOnly {
+		base[minGram] = len(x.idx)
+	}
 	for g := minGram; g <= maxGram; g++ {
 		base[g+1] = base[g] + max(0, n-g+1)
 	}
 	total := base[maxGram+1]
-	if total > cap(x.feats) {
-		x.feats = append(x.feats[:cap(x.feats)], make([]Feature, total-cap(x.feats))...)
+	var feats []Feature
+	var idx []uint32
+	if x.indexOnly {
+		idx = slices.Grow(x.idx, total-len(x.idx))[:total]
+		x.idx = idx
+	} else {
+		if total > cap(x.feats) {
+			x.feats = append(x.feats[:cap(x.feats)], make([]Feature, total-cap(x.feats))...)
+		}
+		feats = x.feats[:total]
+		x.feats = feats
 	}
-	feats := x.feats[:total]
-	x.feats = feats
 	put := func(g, a int, h uint32) {
 		i := h & x.mask
-		feats[base[g]+a] = Feature{Index: i, Tok: tok, Span: 1}
+		if idx != nil {
+			idx[base[g]+a] = i
+		} else {
+			feats[base[g]+a] = Feature{Index: i, Tok: tok, Span: 1}
+		}
 		x.count(i)
 	}
 	if k == n {

@@ -29,8 +29,12 @@ type Model struct {
 	Heads []*Head
 	// pair holds the weights of the two heads of a two-head model side by side,
 	// so that scoring both reads one place of memory per feature; nil otherwise.
-	// Read fills it: the weights of a loaded model do not change.
-	pair []float32
+	// They are kept as the file's 16-bit steps, half the memory of float32 and so
+	// fewer cache misses; q*pairScale[h] is the head's weight bit for bit, the
+	// very product Read makes. Read fills it: the weights of a loaded model do not
+	// change.
+	pair      []int16
+	pairScale [2]float32
 }
 
 // Head returns the head with the given name, or nil.
@@ -66,11 +70,12 @@ func (m *Model) Scores(feats []Feature) []float64 {
 		return out
 	}
 	z0, z1 := float64(m.Heads[0].Bias), float64(m.Heads[1].Bias)
-	w := m.pair
+	w, s0, s1 := m.pair, m.pairScale[0], m.pairScale[1]
 	for _, f := range feats {
 		ws := w[2*int(f.Index) : 2*int(f.Index)+2]
-		z0 += float64(ws[0] * f.Value)
-		z1 += float64(ws[1] * f.Value)
+		w0, w1 := float32(ws[0])*s0, float32(ws[1])*s1
+		z0 += float64(w0 * f.Value)
+		z1 += float64(w1 * f.Value)
 	}
 	out[0], out[1] = sigmoid(z0), sigmoid(z1)
 	return out
@@ -84,33 +89,42 @@ func (m *Model) paired() bool {
 // featureBufs are scratch feature slices for ScoreDraft, reused across drafts.
 var featureBufs sync.Pool
 
+// indexBufs are scratch index slices for ScoreDraft, reused across drafts.
+var indexBufs sync.Pool
+
 // ScoreDraft returns the score of every head of the model on a prepared draft, as
 // Scores of its Extract, without keeping the features: most drafts need nothing
 // but their scores, so the features go to a buffer that the next draft reuses.
 func (m *Model) ScoreDraft(p *text.Prepared) []float64 {
-	b, _ := featureBufs.Get().(*[]Feature)
-	if b == nil {
-		b = new([]Feature)
-	}
-	defer featureBufs.Put(b)
 	if !m.paired() {
+		b, _ := featureBufs.Get().(*[]Feature)
+		if b == nil {
+			b = new([]Feature)
+		}
+		defer featureBufs.Put(b)
 		*b = extract(p, m.Bits, *b)
 		return m.Scores(*b)
 	}
-	// The values are not stored: each is read from the counts as the heads sum,
-	// the very products and sums, in the same order, that Scores of Extract makes.
+	// Only the indices are made; each value is read from the counts as the heads
+	// sum, the very products and sums, in the same order, that Scores of Extract makes.
+	b, _ := indexBufs.Get().(*[]uint32)
+	if b == nil {
+		b = new([]uint32)
+	}
+	defer indexBufs.Put(b)
 	var x extraction
-	if !x.run(p, m.Bits, *b) {
+	if !x.runIndices(p, m.Bits, *b) {
 		return m.Scores(nil)
 	}
-	*b = x.feats
-	inv, n, w := x.inverses(), *x.counts, m.pair
+	*b = x.idx
+	inv, n, w, s0, s1 := x.inverses(), *x.counts, m.pair, m.pairScale[0], m.pairScale[1]
 	z0, z1 := float64(m.Heads[0].Bias), float64(m.Heads[1].Bias)
-	for _, f := range x.feats {
-		v := inv.of(n[f.Index])
-		ws := w[2*int(f.Index) : 2*int(f.Index)+2]
-		z0 += float64(ws[0] * v)
-		z1 += float64(ws[1] * v)
+	for _, i := range x.idx {
+		v := inv.of(n[i])
+		ws := w[2*int(i) : 2*int(i)+2]
+		w0, w1 := float32(ws[0])*s0, float32(ws[1])*s1
+		z0 += float64(w0 * v)
+		z1 += float64(w1 * v)
 	}
 	x.release()
 	return []float64{sigmoid(z0), sigmoid(z1)}
@@ -217,6 +231,8 @@ func Read(data []byte) (*Model, error) {
 	if m.Bits < 10 || m.Bits > 24 {
 		return nil, fmt.Errorf("model: implausible table size 2^%d", m.Bits)
 	}
+	var steps [][]int16
+	var scales []float32
 	for range int(head[6]) {
 		n, err := r.ReadByte()
 		if err != nil {
@@ -239,14 +255,18 @@ func Read(data []byte) (*Model, error) {
 			h.Weights[i] = float32(v) * vals[3]
 		}
 		m.Heads = append(m.Heads, h)
+		steps, scales = append(steps, q), append(scales, vals[3])
 	}
 	if r.Len() != 0 {
 		return nil, errors.New("model: trailing bytes")
 	}
 	if len(m.Heads) == 2 {
-		m.pair = make([]float32, 2<<m.Bits)
-		for i := range 1 << m.Bits {
-			m.pair[2*i], m.pair[2*i+1] = m.Heads[0].Weights[i], m.Heads[1].Weights[i]
+		m.pair = make([]int16, 2<<m.Bits)
+		for h, q := range steps {
+			m.pairScale[h] = scales[h]
+			for i, v := range q {
+				m.pair[2*i+h] = v
+			}
 		}
 	}
 	return m, nil

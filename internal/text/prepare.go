@@ -1,10 +1,13 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is a word of the draft. Start and End are byte offsets into the original text.
@@ -15,15 +18,15 @@ type Token struct {
 	// Alt is a second form when stretched letters were collapsed ("idiooot" → Norm
 	// "idiot", Alt "idioot"); empty otherwise.
 	Alt     string
-	Masked  bool // Norm contains '*' wildcards
-	Letters int  // letters in the original token
-	Upper   int  // upper-case letters in the original token
+	Letters int // letters in the original token
+	Upper   int // upper-case letters in the original token
 	Digits  int
+	Index   int // position in Tokens
+	// Hash is WordHash(Norm), made once here for the word lists of every rule.
+	Hash    uint32
+	Masked  bool // Norm contains '*' wildcards
 	Hashtag bool // the token follows a '#'
 	Mention bool // the token follows an '@'
-	Index   int  // position in Tokens
-	// Hash is WordHash(Norm), made once here for the word lists of every rule.
-	Hash uint32
 }
 
 // WordHash is the 32-bit FNV-1a hash of w.
@@ -76,35 +79,67 @@ type segment struct {
 // segments splits s into runes with their following combining marks.
 func segments(s string) []segment { return appendSegments(make([]segment, 0, len(s)), s) }
 
-// segmentPool keeps the segment buffers of Prepare, which lives only as long as the
-// call: a long draft would otherwise allocate and clear 24 bytes per byte of text.
-var segmentPool = sync.Pool{New: func() any { return new([]segment) }}
-
 // appendSegments appends the segments of s to out.
 func appendSegments(out []segment, s string) []segment {
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		j := i + w
-		for j < len(s) {
-			if s[j] < 0xCC {
-				break // combining marks start at U+0300, encoded from 0xCC
-			}
-			m, mw := utf8.DecodeRuneInString(s[j:])
-			if !unicode.Is(unicode.Mn, m) && !unicode.Is(unicode.Me, m) {
-				break
-			}
-			j += mw
-		}
-		out = append(out, segment{i, j, r})
-		i = j
+		sg := segmentAt(s, i)
+		out = append(out, sg)
+		i = sg.end
 	}
 	return out
 }
 
+// segmentAt returns the segment of s that starts at byte i: its rune with the
+// combining marks that follow.
+func segmentAt(s string, i int) segment {
+	var r rune
+	j := i + 1
+	if c := s[i]; c < utf8.RuneSelf {
+		r = rune(c)
+	} else {
+		var w int
+		r, w = utf8.DecodeRuneInString(s[i:])
+		j = i + w
+	}
+	for j < len(s) {
+		if s[j] < 0xCC {
+			break // combining marks start at U+0300, encoded from 0xCC
+		}
+		m, mw := utf8.DecodeRuneInString(s[j:])
+		if !unicode.Is(unicode.Mn, m) && !unicode.Is(unicode.Me, m) {
+			break
+		}
+		j += mw
+	}
+	return segment{i, j, r}
+}
+
+// asciiClass sorts the ASCII bytes for the scanner: word bytes (digits and letters)
+// and, among them, letters.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = classWord
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			t[c] = classWord | classLetter
+		}
+	}
+	return t
+}()
+
+const (
+	classWord = 1 << iota
+	classLetter
+)
+
 func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&classWord != 0
+	}
 	if r <= unicode.MaxLatin1 {
 		// No combining mark and no digit but 0-9 lies below U+0100.
-		return '0' <= r && r <= '9' || unicode.IsLetter(r)
+		return unicode.IsLetter(r)
 	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
@@ -123,74 +158,132 @@ const maxJoinRun = 3
 
 // Prepare normalises s and splits it into tokens. It never fails; invalid UTF-8
 // bytes are kept as they are.
+//
+// It reads the draft segment by segment without storing the segments: an ASCII byte
+// not followed by a combining mark is a segment of its own, and a word of ASCII
+// letters, the most common word, is taken straight from the bytes. Only the other
+// words are split into segments for folding.
 func Prepare(s string) *Prepared {
-	buf := segmentPool.Get().(*[]segment)
-	segs := appendSegments((*buf)[:0], s)
-	defer func() {
-		if cap(segs) <= 1<<16 { // keep the pool's buffers at a sensible size
-			*buf = segs[:0]
-			segmentPool.Put(buf)
-		}
-	}()
-	// Each word begins where a word rune follows another rune; joiners only merge
-	// words, so this many tokens is the most there can be.
-	words := 0
-	prev := false
-	for i := range segs {
-		w := wordRune(segs[i].r)
-		if w && !prev {
-			words++
-		}
-		prev = w
-	}
-	p := &Prepared{Original: s, Tokens: make([]Token, 0, words)}
-	var nb strings.Builder
-	nb.Grow(len(s) + len(s)/8)
+	sc := scratchPool.Get().(*scratch)
+	segs, norm, later := sc.segs[:0], sc.norm[:0], sc.later[:0]
+	p := &Prepared{Original: s, Tokens: make([]Token, 0, maxWords(s))}
+	toks := p.Tokens
 	// Both maps share one allocation; a longer Norm makes either grow on its own.
 	n := len(s) + 8
 	src := make([]int32, 2*n)
-	p.srcStart, p.srcEnd = src[:0:n], src[n:n:2*n]
+	srcStart, srcEnd := src[:0:n], src[n:n:2*n]
 	emit := func(str string, a, b int) {
-		nb.WriteString(str)
+		norm = append(norm, str...)
 		for range len(str) {
-			p.srcStart = append(p.srcStart, int32(a))
-			p.srcEnd = append(p.srcEnd, int32(b))
+			srcStart = append(srcStart, int32(a))
+			srcEnd = append(srcEnd, int32(b))
 		}
 	}
-	for i := 0; i < len(segs); {
-		if !wordRune(segs[i].r) || invisible(segs[i].r) {
-			emit(foldSegment(s[segs[i].start:segs[i].end], false), segs[i].start, segs[i].end)
-			i++
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			cls := asciiClass[c]
+			if cls&classWord == 0 && (i+1 == len(s) || s[i+1] < 0xCC) {
+				// An ASCII byte that is no word byte is no letter either and stays as it is.
+				norm = append(norm, c)
+				srcStart = append(srcStart, int32(i))
+				srcEnd = append(srcEnd, int32(i+1))
+				i++
+				continue
+			}
+		}
+		if c < utf8.RuneSelf && asciiClass[c]&classLetter != 0 || c == 0xC3 && i+1 < len(s) && umlauts[s[i+1]].a != 0 {
+			// A run of ASCII letters and German umlauts that ends at a byte which
+			// neither continues nor joins a word is a word that umlautToken or
+			// asciiToken would take, unless it holds stretched letters: lowered,
+			// folded, hashed and mapped in one pass.
+			// The word is written past the ends of the slices as it is read, as many
+			// bytes as it has, and taken in only when it is such a word.
+			rest, l, ml := len(s)-i, len(norm), len(srcStart)
+			if cap(norm)-l < rest {
+				norm = slices.Grow(norm, rest)
+			}
+			if cap(srcStart)-ml < rest {
+				srcStart = slices.Grow(srcStart, rest)
+			}
+			if cap(srcEnd)-ml < rest {
+				srcEnd = slices.Grow(srcEnd, rest)
+			}
+			if w, ok := foldRun(s, i, norm[l:l+rest], srcStart[ml:ml+rest], srcEnd[ml:ml+rest]); ok {
+				j, n := w.end, w.end-i
+				norm, srcStart, srcEnd = norm[:l+n], srcStart[:ml+n], srcEnd[:ml+n]
+				// The token is written in place: its fields are zero, and a Token
+				// copied as a whole costs a typed copy with write barriers.
+				if len(toks) == cap(toks) {
+					toks = slices.Grow(toks, 1)
+				}
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1]
+				t.Start, t.End, t.Letters, t.Upper, t.Hash, t.Index = i, j, w.letters, w.upper, w.hash, len(toks)-1
+				t.markFollows(s)
+				if w.upper == 0 && !w.folded {
+					t.Norm = s[i:j]
+				} else {
+					later = append(later, pending{int32(len(toks) - 1), int32(l), int32(l + n)})
+				}
+				i = j
+				continue
+			}
+		}
+		sg := segmentAt(s, i)
+		if !wordRune(sg.r) || invisible(sg.r) {
+			if seg := s[sg.start:sg.end]; foldsToItself(seg, sg.r) {
+				emit(seg, sg.start, sg.end)
+			} else {
+				emit(foldSegment(seg, false), sg.start, sg.end)
+			}
+			i = sg.end
 			continue
 		}
-		j := wordEnd(segs, i)
-		t, ok := asciiToken(s, segs[i:j])
+		j := wordEndAt(s, sg)
+		t, ok := asciiWord(s, i, j)
 		if ok {
 			// Each byte of a plain ASCII word comes from the byte in the same place.
-			nb.WriteString(t.Norm)
-			for k := range len(t.Norm) {
-				p.srcStart = append(p.srcStart, int32(t.Start+k))
-				p.srcEnd = append(p.srcEnd, int32(t.Start+k+1))
+			norm = append(norm, t.Norm...)
+			for k := i; k < j; k++ {
+				srcStart = append(srcStart, int32(k))
+				srcEnd = append(srcEnd, int32(k+1))
 			}
-		} else if t, ok = umlautToken(s, segs[i:j]); ok {
-			// Each folded byte comes from its letter, which folds to as many bytes as it has.
-			nb.WriteString(t.Norm)
-			for _, sg := range segs[i:j] {
-				for range sg.end - sg.start {
-					p.srcStart = append(p.srcStart, int32(sg.start))
-					p.srcEnd = append(p.srcEnd, int32(sg.end))
-				}
-			}
+			t.Hash = WordHash(t.Norm)
 		} else {
-			t = foldToken(s, segs[i:j], emit)
+			segs = appendSegmentsAt(segs[:0], s, i, j)
+			before := len(norm)
+			if t, norm, ok = umlautFold(s, segs, norm); ok {
+				// Each folded byte comes from its letter, which folds to as many bytes as it has.
+				for _, sg := range segs {
+					for range sg.end - sg.start {
+						srcStart = append(srcStart, int32(sg.start))
+						srcEnd = append(srcEnd, int32(sg.end))
+					}
+				}
+				later = append(later, pending{int32(len(toks)), int32(before), int32(len(norm))})
+			} else {
+				norm = norm[:before]
+				t = foldToken(s, segs, emit)
+				t.Hash = WordHash(t.Norm)
+			}
 		}
-		t.Index = len(p.Tokens)
-		p.Tokens = append(p.Tokens, t)
+		t.Index = len(toks)
+		toks = append(toks, t)
 		i = j
 	}
-	p.Norm = nb.String()
-	for i := range p.Tokens {
-		p.Tokens[i].Hash = WordHash(p.Tokens[i].Norm)
+	p.Norm = string(norm)
+	p.srcStart, p.srcEnd = srcStart, srcEnd
+	p.Tokens = toks
+	// Words that were lowered or folded take their form from Norm, where it is already.
+	for _, l := range later {
+		t := &p.Tokens[l.tok]
+		t.Norm = p.Norm[l.a:l.b]
+		t.Hash = WordHash(t.Norm)
+	}
+	sc.segs, sc.norm, sc.later = segs[:0], norm[:0], later[:0]
+	if cap(norm) <= 1<<18 {
+		scratchPool.Put(sc)
 	}
 	p.Variant = variant(p)
 	for i := range p.Variant {
@@ -199,21 +292,182 @@ func Prepare(s string) *Prepared {
 	return p
 }
 
-// wordEnd returns the index after the word that starts at segs[i].
-func wordEnd(segs []segment, i int) int {
-	j := i + 1
-	for j < len(segs) {
-		r := segs[j].r
-		if wordRune(r) || invisible(r) {
+// maxWords bounds the number of words of s, so that the tokens are allocated once.
+// A word starts with an ASCII letter or digit or with a longer rune that is a word
+// rune, and never right after an ASCII letter or digit, which would have continued
+// the word before. Only such longer runes are decoded.
+func maxWords(s string) int {
+	n := 0
+	prev := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		word := c < utf8.RuneSelf && asciiClass[c]&classWord != 0
+		if !prev && (word || c >= 0xC0 && startsWord(s[i:])) {
+			n++
+		}
+		prev = word
+	}
+	return n
+}
+
+// startsWord reports whether the rune at the start of s is a word rune.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return wordRune(r)
+}
+
+// scratch holds the buffers of one Prepare, reused across drafts.
+type scratch struct {
+	segs  []segment
+	norm  []byte
+	later []pending
+}
+
+// pending is a token whose Norm is Norm[a:b], set once Norm is made.
+type pending struct{ tok, a, b int32 }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// umlauts maps the second byte of the German umlauts, whose first byte is 0xC3, to
+// their folded letters; a is 0 for every other byte.
+var umlauts = func() (t [256]struct {
+	a, b  byte
+	upper bool
+}) {
+	for _, u := range []struct {
+		r     rune
+		fold  string
+		upper bool
+	}{{'ä', "ae", false}, {'ö', "oe", false}, {'ü', "ue", false}, {'ß', "ss", false}, {'Ä', "ae", true}, {'Ö', "oe", true}, {'Ü', "ue", true}} {
+		enc := string(u.r)
+		t[enc[1]].a, t[enc[1]].b, t[enc[1]].upper = u.fold[0], u.fold[1], u.upper
+	}
+	return t
+}()
+
+// foldsToItself reports whether foldSegment(seg, false) is seg for a segment that
+// is no word, without the allocations of folding it: a single rune beyond ASCII
+// (emoji, dashes, typographic quotes) that is no letter, not invisible, its own lower
+// case, none of the quotes folded to an apostrophe, and already in NFKC.
+func foldsToItself(seg string, r rune) bool {
+	if _, size := utf8.DecodeRuneInString(seg); size != len(seg) {
+		return false // marks follow, or a broken byte
+	}
+	return r >= utf8.RuneSelf && r != utf8.RuneError && !invisible(r) && !unicode.IsLetter(r) &&
+		unicode.ToLower(r) == r && r != '’' && r != '‘' && r != '´' && norm.NFKC.IsNormalString(seg)
+}
+
+// foldedWord is what foldRun found.
+type foldedWord struct {
+	end            int // the byte after the word
+	letters, upper int
+	hash           uint32 // WordHash of the folded word
+	folded         bool   // an umlaut was spelled out, so the word differs from the original
+}
+
+// foldRun reads the word that starts at s[start] if it is made of ASCII letters,
+// German umlauts and single apostrophes between ASCII letters, and ends at a byte
+// that neither continues nor joins a word: a word that asciiToken, umlautToken or
+// foldToken folds the same way, letters in lower case and each umlaut spelled out
+// (ä → "ae"), which foldRun writes to dst as it reads it, with the original bytes
+// of each folded byte in ws and we. The word folds to as many bytes as it has; dst,
+// ws and we hold the rest of s. ok is false for any other word and for stretched
+// letters (three equal letters in a row once folded), which it leaves to the
+// general path.
+func foldRun(s string, start int, dst []byte, ws, we []int32) (w foldedWord, ok bool) {
+	h := uint32(2166136261)
+	var p1, p2 byte // the two bytes before, folded; 0 before the word
+	k := start
+	for k < len(s) {
+		c := s[k]
+		o := k - start
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiClass[c]&classLetter != 0:
+				w.letters++
+				if c <= 'Z' {
+					w.upper++
+				}
+				c |= 0x20
+			case c == '\'' && k > start && k+1 < len(s) && s[k+1] < utf8.RuneSelf && asciiClass[s[k+1]]&classLetter != 0:
+				// One apostrophe between letters ("don't") joins them and stays as it
+				// is, as in foldToken.
+			default:
+				goto end
+			}
+			if c == p1 && c == p2 {
+				return w, false
+			}
+			p2, p1 = p1, c
+			h = (h ^ uint32(c)) * 16777619
+			dst[o], ws[o], we[o] = c, int32(k), int32(k+1)
+			k++
+			continue
+		}
+		if c != 0xC3 || k+1 == len(s) || umlauts[s[k+1]].a == 0 {
+			break
+		}
+		u := umlauts[s[k+1]]
+		w.letters++
+		if u.upper {
+			w.upper++
+		}
+		if u.a == p1 && u.a == p2 || u.b == u.a && u.a == p1 {
+			return w, false
+		}
+		p2, p1 = u.a, u.b
+		h = (h ^ uint32(u.a)) * 16777619
+		h = (h ^ uint32(u.b)) * 16777619
+		dst[o], dst[o+1] = u.a, u.b
+		a, b := int32(k), int32(k+2)
+		ws[o], we[o], ws[o+1], we[o+1] = a, b, a, b
+		w.folded = true
+		k += 2
+	}
+end:
+	if k < len(s) && (s[k] >= utf8.RuneSelf || asciiClass[s[k]]&classWord != 0 || joiner(rune(s[k]))) {
+		return w, false
+	}
+	w.end, w.hash = k, h
+	return w, true
+}
+
+// appendSegmentsAt appends the segments of s[a:b], with offsets into s, to out. a and
+// b lie on segment boundaries of s, so these are the segments of s in between.
+func appendSegmentsAt(out []segment, s string, a, b int) []segment {
+	for i := a; i < b; {
+		sg := segmentAt(s[:b], i)
+		out = append(out, sg)
+		i = sg.end
+	}
+	return out
+}
+
+// wordEndAt returns the byte after the word whose first segment is first.
+func wordEndAt(s string, first segment) int {
+	j := first.end
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf && asciiClass[c]&classWord != 0 && (j+1 == len(s) || s[j+1] < 0xCC) {
 			j++
 			continue
 		}
+		sg := segmentAt(s, j)
+		r := sg.r
+		if wordRune(r) || invisible(r) {
+			j = sg.end
+			continue
+		}
 		if joiner(r) {
-			k := j
-			for k < len(segs) && joiner(segs[k].r) && k-j < maxJoinRun {
-				k++
+			k, run := j, 0
+			for k < len(s) && run < maxJoinRun {
+				js := segmentAt(s, k)
+				if !joiner(js.r) {
+					break
+				}
+				k = js.end
+				run++
 			}
-			if k < len(segs) && wordRune(segs[k].r) && k > j && !(r == '@' && domainFollows(segs, k)) {
+			if k < len(s) && run > 0 && wordRune(segmentAt(s, k).r) && !(r == '@' && domainFollows(s, k)) {
 				j = k
 				continue
 			}
@@ -223,13 +477,17 @@ func wordEnd(segs []segment, i int) int {
 	return j
 }
 
-// domainFollows reports whether the word starting at segs[k] continues as a domain
+// domainFollows reports whether the word starting at byte k continues as a domain
 // name ("anna@example.de"), so that an '@' before it is an address, not a letter.
-func domainFollows(segs []segment, k int) bool {
-	for k < len(segs) && wordRune(segs[k].r) {
-		k++
+func domainFollows(s string, k int) bool {
+	for k < len(s) {
+		sg := segmentAt(s, k)
+		if !wordRune(sg.r) {
+			return sg.r == '.' && sg.end < len(s) && wordRune(segmentAt(s, sg.end).r)
+		}
+		k = sg.end
 	}
-	return k+1 < len(segs) && segs[k].r == '.' && wordRune(segs[k+1].r)
+	return false
 }
 
 // makeToken normalises one word; emit (if not nil) receives its normalised bytes.
@@ -264,9 +522,19 @@ func makeToken(s string, segs []segment, emit func(string, int, int)) Token {
 // letter folds to as many bytes as it has (ä → "ae"), with no NFKC, leet or masks;
 // ok is false for every other word.
 func umlautToken(s string, segs []segment) (Token, bool) {
-	start, end := segs[0].start, segs[len(segs)-1].end
 	var buf [64]byte
-	norm := buf[:0]
+	t, norm, ok := umlautFold(s, segs, buf[:0])
+	if ok {
+		t.Norm = string(norm)
+	}
+	return t, ok
+}
+
+// umlautFold is umlautToken appending the folded word to out instead of setting Norm.
+// When ok is false, out holds some bytes more, which the caller drops.
+func umlautFold(s string, segs []segment, out []byte) (Token, []byte, bool) {
+	start, end := segs[0].start, segs[len(segs)-1].end
+	norm := out
 	upper, digits := 0, 0
 	for _, sg := range segs {
 		switch sg.end - sg.start {
@@ -280,7 +548,7 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 			case '0' <= c && c <= '9':
 				digits++
 			default:
-				return Token{}, false
+				return Token{}, norm, false
 			}
 			norm = append(norm, c)
 		case 2:
@@ -303,23 +571,23 @@ func umlautToken(s string, segs []segment) (Token, bool) {
 				norm = append(norm, 'u', 'e')
 				upper++
 			default:
-				return Token{}, false
+				return Token{}, norm, false
 			}
 		default:
-			return Token{}, false // a combining mark or a rune of three or four bytes
+			return Token{}, norm, false // a combining mark or a rune of three or four bytes
 		}
 	}
 	if digits > 0 && digits < len(segs) {
-		return Token{}, false // digits among letters may be leet
+		return Token{}, norm, false // digits among letters may be leet
 	}
-	for i := 2; i < len(norm) && digits == 0; i++ {
+	for i := len(out) + 2; i < len(norm) && digits == 0; i++ {
 		if norm[i] == norm[i-1] && norm[i] == norm[i-2] {
-			return Token{}, false // stretched letters
+			return Token{}, norm, false // stretched letters
 		}
 	}
-	t := Token{Start: start, End: end, Letters: len(segs) - digits, Digits: digits, Upper: upper, Norm: string(norm)}
+	t := Token{Start: start, End: end, Letters: len(segs) - digits, Digits: digits, Upper: upper}
 	t.markFollows(s)
-	return t, true
+	return t, norm, true
 }
 
 // foldToken is makeToken for any word.
@@ -413,10 +681,12 @@ func foldToken(s string, segs []segment, emit func(string, int, int)) Token {
 // three equal letters in a row. Such a word needs no folding, leet, masks or
 // collapsing, only lower case; ok is false for every other word.
 func asciiToken(s string, segs []segment) (Token, bool) {
-	start, end := segs[0].start, segs[len(segs)-1].end
-	if end-start != len(segs) {
-		return Token{}, false // a multi-byte rune or a combining mark
-	}
+	return asciiWord(s, segs[0].start, segs[len(segs)-1].end)
+}
+
+// asciiWord is asciiToken of the word s[start:end]. A word of ASCII letters has no
+// combining mark, whose bytes are not ASCII, so each of its bytes is a segment.
+func asciiWord(s string, start, end int) (Token, bool) {
 	raw := s[start:end]
 	upper := 0
 	for i := 0; i < len(raw); i++ {
