@@ -135,7 +135,8 @@ var selfFillers = set("bin", "war", "waere", "bin", "bleibe", "am", "was", "i'm"
 	"einen", "a", "an", "the", "total", "voll", "echt", "really", "wirklich", "mal", "wieder", "again", "auch", "too", "just", "nur",
 	"halt", "doch", "der", "die", "das", "groesste", "biggest", "complete", "totaler", "totale", "absoluter", "absolute", "kleiner",
 	"little", "wie", "like", "ja", "schon", "ganz", "komplett", "totally", "kind", "of", "bit", "etwas", "ziemlich", "pretty", "quite",
-	"stolz", "darauf", "proud", "to", "zu", "sein")
+	"stolz", "darauf", "proud", "to", "zu", "sein", "manchmal", "oft", "sometimes", "often", "echter", "echte", "richtiger", "richtige",
+	"real")
 
 // aboutSelf reports the author calling themselves the word: a first-person word
 // followed only by copulas, articles and intensifiers. "ich hasse dumme Menschen"

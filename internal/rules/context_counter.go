@@ -17,6 +17,9 @@ var (
 		"racist", "racism", "racists", "bigot", "bigots", "bigotry", "bigoted", "hateful", "unacceptable", "condemn", "condemns",
 		"homophobic", "homophobia", "transphobic", "sexist", "misogynist", "misogynistic", "antisemitic", "antisemitism", "xenophobic",
 		"reported", "slur", "slurs",
+		// reporting that debunks or sentences: "eine Verschwörungserzählung", "das Gericht verurteilte ihn"
+		"verschwoerungserzaehlung", "verschwoerungserzaehlungen", "verschwoerungstheorie", "verschwoerungstheorien",
+		"verschwoerungsmythos", "verschwoerungsideologie", "faktencheck", "verurteilt", "verurteilte", "verurteilten", "convicted",
 		// critique of prejudice: "als gierig abgestempelt", "dieses Narrativ", "stereotypes"
 		"abgestempelt", "stigmatisiert", "verunglimpft", "diffamiert", "pauschalisiert", "verallgemeinert", "verallgemeinerung",
 		"stereotyp", "stereotype", "stereotypen", "vorurteil", "vorurteile", "vorurteilen", "klischee", "klischees", "narrativ",
@@ -32,6 +35,7 @@ var (
 		// "Hören Sie auf zu sagen, dass …", "Kommentare wie …": the post quotes a view to reject it.
 		{"hoer", "auf"}, {"hoert", "auf"}, {"hoeren", "sie", "auf"}, {"aufhoeren", "zu", "sagen"},
 		{"kommentare", "wie"}, {"aussagen", "wie"}, {"sprueche", "wie"}, {"comments", "like"},
+		{"conspiracy", "theory"}, {"conspiracy", "theories"}, {"fact", "check"},
 	}
 	// Words that talk about a word rather than use it: "der Begriff „Lügenpresse“".
 	mentionWords = set("begriff", "begriffe", "wort", "woerter", "unwort", "ausdruck", "bezeichnung", "parole", "parolen", "schimpfwort",
@@ -58,6 +62,11 @@ func counterSpeech(doc *Doc, start, end int) bool {
 	toks := doc.Tokens[i:j]
 	speaker, verb, mention := false, false, false
 	for k, t := range toks {
+		// A verb of saying may fall inside a long hit: in "Wer „Ausländer raus“ ruft, hat
+		// hier nichts verloren" the group rule spans from the slogan to "verloren".
+		if speechVerbs[t.Norm] {
+			verb = true
+		}
 		if t.Start >= start && t.End <= end {
 			continue
 		}
@@ -67,9 +76,6 @@ func counterSpeech(doc *Doc, start, end int) bool {
 		}
 		if counterSpeakers[t.Norm] && t.End <= start {
 			speaker = true
-		}
-		if speechVerbs[t.Norm] {
-			verb = true
 		}
 		if mentionWords[t.Norm] {
 			mention = true
