@@ -17,9 +17,10 @@ var (
 		"racist", "racism", "racists", "bigot", "bigots", "bigotry", "bigoted", "hateful", "unacceptable", "condemn", "condemns",
 		"homophobic", "homophobia", "transphobic", "sexist", "misogynist", "misogynistic", "antisemitic", "antisemitism", "xenophobic",
 		"reported", "slur", "slurs",
-		// reporting that debunks or sentences: "eine Verschwörungserzählung", "das Gericht verurteilte ihn"
+		// reporting that debunks: "eine Verschwörungserzählung", "Faktencheck". Not "verurteilt": "gehören
+		// verurteilt" is a call for punishment as often as a court report.
 		"verschwoerungserzaehlung", "verschwoerungserzaehlungen", "verschwoerungstheorie", "verschwoerungstheorien",
-		"verschwoerungsmythos", "verschwoerungsideologie", "faktencheck", "verurteilt", "verurteilte", "verurteilten", "convicted",
+		"verschwoerungsmythos", "verschwoerungsideologie", "faktencheck",
 		// critique of prejudice: "als gierig abgestempelt", "dieses Narrativ", "stereotypes"
 		"abgestempelt", "stigmatisiert", "verunglimpft", "diffamiert", "pauschalisiert", "verallgemeinert", "verallgemeinerung",
 		"stereotyp", "stereotype", "stereotypen", "vorurteil", "vorurteile", "vorurteilen", "klischee", "klischees", "narrativ",
@@ -28,8 +29,7 @@ var (
 	counterTags = set("nohatespeech", "nohate", "noracism", "gegenrassismus", "gegenhass", "refugeeswelcome", "niewieder",
 		"nazisraus", "fckafd", "fcknzs", "keinplatzfuerrassismus", "noafd", "nonazis", "lovewins")
 	counterPhrases = [][]string{
-		{"kein", "platz"}, {"keinen", "platz"}, {"nie", "wieder"}, {"nazis", "raus"}, {"gegen", "rechts"}, {"gegen", "hass"},
-		{"no", "place"}, {"not", "okay"}, {"not", "ok"}, {"stand", "against"}, {"speak", "up"}, {"hate", "speech"},
+		{"nazis", "raus"}, {"gegen", "rechts"}, {"gegen", "hass"}, {"not", "okay"}, {"not", "ok"}, {"stand", "against"}, {"speak", "up"}, {"hate", "speech"},
 		{"stop", "saying"}, {"stop", "calling"}, {"people", "who"}, {"anyone", "who"}, {"those", "who"}, {"whoever"},
 		{"diejenigen", "die"}, {"leute", "die"}, {"menschen", "die"}, {"typen", "die"},
 		// "Hören Sie auf zu sagen, dass …", "Kommentare wie …": the post quotes a view to reject it.
@@ -37,6 +37,16 @@ var (
 		{"kommentare", "wie"}, {"aussagen", "wie"}, {"sprueche", "wie"}, {"comments", "like"},
 		{"conspiracy", "theory"}, {"conspiracy", "theories"}, {"fact", "check"},
 	}
+	// objectPhrases count as counter-speech only when what they reject is hate itself:
+	// "Kein Platz für Rassismus", "Nie wieder Faschismus", but not "Kein Platz für Juden"
+	// nor "Nie wieder Ryanair".
+	objectPhrases = [][]string{{"kein", "platz"}, {"keinen", "platz"}, {"no", "place"}, {"nie", "wieder"}}
+	// counterObjects are what those phrases reject.
+	counterObjects = set("hass", "hetze", "rassismus", "rassisten", "nazis", "nazi", "faschismus", "faschisten", "antisemitismus",
+		"antisemiten", "diskriminierung", "menschenfeindlichkeit", "homophobie", "sexismus", "intoleranz", "extremismus",
+		"rechtsextremismus", "krieg", "auschwitz", "diktatur", "gewalt", "ausgrenzung", "voelkermord", "holocaust", "ns", "hate",
+		"racism", "racists", "nazism", "fascism", "fascists", "bigotry", "antisemitism", "discrimination", "homophobia", "sexism",
+		"intolerance", "extremism", "violence", "war", "genocide")
 	// Words that talk about a word rather than use it: "der Begriff „Lügenpresse“".
 	mentionWords = set("begriff", "begriffe", "wort", "woerter", "unwort", "ausdruck", "bezeichnung", "parole", "parolen", "schimpfwort",
 		"term", "terms", "word", "words", "phrase", "slogan", "slogans", "expression", "label")
@@ -95,6 +105,11 @@ func counterSpeech(doc *Doc, start, end int) bool {
 				return true
 			}
 		}
+		for _, ph := range objectPhrases {
+			if phraseAtWords(toks, k, ph) && !negated && rejectsHate(toks[k+len(ph):]) {
+				return true
+			}
+		}
 	}
 	if speaker && verb || (mention || verb || reported(toks)) && quoted(doc, start, end) {
 		return true
@@ -108,6 +123,33 @@ func counterSpeech(doc *Doc, start, end int) bool {
 			if t.Hashtag && counterWords[t.Norm] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// phraseAtWords reports the words of ph at toks[k:].
+func phraseAtWords(toks []text.Token, k int, ph []string) bool {
+	if k+len(ph) > len(toks) {
+		return false
+	}
+	for n, w := range ph {
+		if toks[k+n].Norm != w {
+			return false
+		}
+	}
+	return true
+}
+
+// rejectsHate reports a counter object among the first four words of rest ("für
+// Hass und Hetze", "Faschismus"), or "ist jetzt" ("Nie wieder ist jetzt").
+func rejectsHate(rest []text.Token) bool {
+	if len(rest) >= 2 && rest[0].Norm == "ist" && rest[1].Norm == "jetzt" || len(rest) >= 2 && rest[0].Norm == "is" && rest[1].Norm == "now" {
+		return true
+	}
+	for k := 0; k < len(rest) && k < 4; k++ {
+		if counterObjects[rest[k].Norm] || counterWords[rest[k].Norm] {
+			return true
 		}
 	}
 	return false

@@ -76,3 +76,14 @@ func TestHateImplicitGerman(t *testing.T) {
 		{name: "a list of groups and insults is no predication", text: "Affen und Afrikaner sind verschiedene Arten.", rule: ""},
 	})
 }
+
+func TestCounterSpeechNeedsToRejectHateItself(t *testing.T) {
+	runToneCases(t, []toneCase{
+		{name: "never again fascism rejects the slogan it quotes", text: "Nie wieder Faschismus! Wer „Ausländer raus“ ruft, ist ein Rassist.", rule: ""},
+		{name: "no room for racism rejects", text: "Kein Platz für Rassismus: Wer „Ausländer raus“ ruft, fliegt aus dem Verein.", rule: ""},
+		{name: "never again is now rejects", text: "„Ausländer raus“ an unserer Schule – nie wieder ist jetzt.", rule: ""},
+		{name: "never again after a slogan is no counter-speech", text: "Ausländer raus! Nie wieder Multikulti.", rule: "hate.exclusion_de", sev: check.High},
+		{name: "a call for punishment is no court report", text: "Alle Flüchtlinge sind kriminell und gehören verurteilt.", rule: "hate.generalisation_de"},
+		{name: "never again a brand is a complaint", text: "Nie wieder Ryanair, diese Betrüger!", rule: "hate.bashing"},
+	})
+}
