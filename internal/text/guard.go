@@ -235,7 +235,14 @@ func (h *Haystack) bit(b uint32) bool { return h.set[b>>6]&(1<<(b&63)) != 0 }
 
 // NewHaystack indexes folded, a text already passed through Fold.
 func NewHaystack(folded string) *Haystack {
-	h := &Haystack{s: folded}
+	h := new(Haystack)
+	h.fill(folded)
+	return h
+}
+
+// fill indexes folded into h, whose set is empty.
+func (h *Haystack) fill(folded string) {
+	h.s = folded
 	h.set[alwaysBit>>6] |= 1 << (alwaysBit & 63)
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
@@ -249,7 +256,6 @@ func NewHaystack(folded string) *Haystack {
 			h.set[t>>6] |= 1 << (t & 63)
 		}
 	}
-	return h
 }
 
 // Text returns the folded text.
