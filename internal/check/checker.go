@@ -184,7 +184,7 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 	}
 	kept := found[:0]
 	for _, f := range found {
-		if !cats[f.Category] || disabled[f.RuleID] || pol.Disabled[f.RuleID] {
+		if !cats.has(f.Category) || disabled[f.RuleID] || pol.Disabled[f.RuleID] {
 			continue
 		}
 		if s, ok := pol.Overrides[f.RuleID]; ok {
@@ -229,26 +229,36 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 	return rep, nil
 }
 
-func (c *Checker) categories(d Draft, pol *Policy) (map[Category]bool, error) {
-	on := make(map[Category]bool, len(Categories))
-	for _, cat := range Categories {
-		on[cat] = len(pol.Categories) == 0 || slices.Contains(pol.Categories, cat)
+// categorySet holds categories by their place in Categories: a map would be
+// allocated on every check.
+type categorySet uint64
+
+func (cs categorySet) has(c Category) bool {
+	i := slices.Index(Categories, c)
+	return i >= 0 && cs&(1<<i) != 0
+}
+
+func (c *Checker) categories(d Draft, pol *Policy) (categorySet, error) {
+	var on categorySet
+	for i, cat := range Categories {
+		if len(pol.Categories) == 0 || slices.Contains(pol.Categories, cat) {
+			on |= 1 << i
+		}
 	}
 	if len(d.Categories) == 0 {
 		return on, nil
 	}
-	asked := make(map[Category]bool, len(d.Categories))
+	var asked categorySet
 	for _, s := range d.Categories {
 		cat, err := ParseCategory(s)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		asked[cat] = true
+		if i := slices.Index(Categories, cat); i >= 0 {
+			asked |= 1 << i
+		}
 	}
-	for cat := range on {
-		on[cat] = on[cat] && asked[cat]
-	}
-	return on, nil
+	return on & asked, nil
 }
 
 // language fills rep.Language (and warnings) and returns the rule languages to run.

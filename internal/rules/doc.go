@@ -41,6 +41,8 @@ type Doc struct {
 // docBuffers is the memory of a Doc that its check no longer needs once Engine.Match
 // returns: a check allocates less, and garbage collections come fewer.
 type docBuffers struct {
+	// doc is the Doc itself, zero while in the pool.
+	doc                Doc
 	folded, foldedNorm text.Haystack
 	scanOrig, scanNorm scanText
 	index              tokenIndex
@@ -72,18 +74,18 @@ func (d *Doc) buffers() *docBuffers {
 // keep strings, which are never reused, and copies.
 func (d *Doc) release() {
 	b := d.bufs
-	d.bufs = nil
-	d.folded, d.foldedNorm, d.scanOrig, d.scanNorm = nil, nil, nil, nil
 	d.Prepared.Release()
-	d.Prepared = nil
+	// Zero, the Doc drops the rest of its draft's work, and is ready for NewDoc when
+	// it is b's own.
+	*d = Doc{}
 	// Memory a long draft grew stays out of the pool (see text.Release).
 	if b == nil || cap(b.index.slots) > maxPooledItems || cap(b.index.entries) > maxPooledItems ||
 		cap(b.scanOrig.starts) > maxPooledItems || cap(b.scanNorm.starts) > maxPooledItems || cap(b.found) > maxPooledItems/8 {
 		return
 	}
 	// The pool keeps no string of this draft alive.
-	b.folded.Reset("")
-	b.foldedNorm.Reset("")
+	b.folded.Release()
+	b.foldedNorm.Release()
 	b.scanOrig.s, b.scanNorm.s = "", ""
 	b.index.release()
 	clear(b.found[:cap(b.found)])
@@ -107,7 +109,7 @@ func (m *memo[T]) get(f func() T) T {
 func (d *Doc) Folded() *text.Haystack {
 	d.foldOnce.Do(func() {
 		h := &d.buffers().folded
-		h.Reset(text.Fold(d.Original))
+		h.ResetFold(d.Original)
 		d.folded = h
 	})
 	return d.folded
@@ -117,7 +119,7 @@ func (d *Doc) Folded() *text.Haystack {
 func (d *Doc) FoldedNorm() *text.Haystack {
 	d.foldNormOnce.Do(func() {
 		h := &d.buffers().foldedNorm
-		h.Reset(text.Fold(d.Norm))
+		h.ResetFold(d.Norm)
 		d.foldedNorm = h
 	})
 	return d.foldedNorm
@@ -162,7 +164,10 @@ func (g guardedRe) mayNorm(doc *Doc) bool { return g.guard.MayMatchIn(doc.Folded
 
 // NewDoc prepares text for matching.
 func NewDoc(s string, langs []string) *Doc {
-	return &Doc{Prepared: text.PrepareReleasable(s), Langs: langs, bufs: docPool.Get().(*docBuffers)}
+	b := docPool.Get().(*docBuffers)
+	d := &b.doc
+	d.Prepared, d.Langs, d.bufs = text.PrepareReleasable(s), langs, b
+	return d
 }
 
 // TokenRange returns the indexes [i, j) of the tokens that overlap the byte span.

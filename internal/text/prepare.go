@@ -172,7 +172,13 @@ func Prepare(s string) *Prepared { return prepare(s, nil) }
 func prepare(s string, b *buffers) *Prepared {
 	sc := scratchPool.Get().(*scratch)
 	segs, norm, later := sc.segs[:0], sc.norm[:0], sc.later[:0]
-	p := &Prepared{Original: s, bufs: b}
+	var p *Prepared
+	if b != nil {
+		p = &b.prep
+	} else {
+		p = new(Prepared)
+	}
+	p.Original, p.bufs = s, b
 	var toks []Token
 	if words := maxWords(s); b != nil && b.toks != nil && cap(b.toks) >= words {
 		toks = b.toks[:0]

@@ -1,11 +1,16 @@
 package text
 
-import "sync"
+import (
+	"sync"
+	"unsafe"
+)
 
 // buffers are the tokens and offset maps of one Prepared, kept for the next draft:
 // for a post they are most of the bytes a check allocates, and each allocation
 // brings the next garbage collection closer.
 type buffers struct {
+	// prep is the Prepared itself, zero while in the pool.
+	prep Prepared
 	// toks has length 0 and every element zero up to its capacity: Prepare writes
 	// some tokens in place, counting on fields it does not set being zero.
 	toks []Token
@@ -34,7 +39,7 @@ func PrepareReleasable(s string) *Prepared {
 func (p *Prepared) Release() {
 	b := p.bufs
 	toks := p.Tokens
-	p.Tokens, p.Variant, p.srcStart, p.srcEnd, p.bufs = nil, nil, nil, nil, nil
+	*p = Prepared{}
 	if b == nil {
 		return
 	}
@@ -51,4 +56,25 @@ func (p *Prepared) Release() {
 func (h *Haystack) Reset(folded string) {
 	clear(h.set[:])
 	h.fill(folded)
+}
+
+// ResetFold is Reset(Fold(s)), folding s into memory of h that the next ResetFold
+// reuses: Text is valid only until then.
+func (h *Haystack) ResetFold(s string) {
+	i := foldedPrefix(s)
+	if i == len(s) {
+		h.Reset(s)
+		return
+	}
+	h.buf = appendFold(append(h.buf[:0], s[:i]...), s[i:])
+	h.Reset(unsafe.String(unsafe.SliceData(h.buf), len(h.buf)))
+}
+
+// Release lets go of h's text; h keeps memory for the next ResetFold unless it is
+// larger than a pooled Prepared's.
+func (h *Haystack) Release() {
+	h.s = ""
+	if cap(h.buf) > maxPooledSrc {
+		h.buf = nil
+	}
 }

@@ -60,14 +60,20 @@ func TestReleasedBuffersPrepareLikeFreshOnes(t *testing.T) {
 	}
 }
 
-// TestHaystackResetIsANewHaystack indexes texts one after another in one Haystack.
+// TestHaystackResetIsANewHaystack indexes texts one after another in one Haystack,
+// folded by the caller and by ResetFold, released in between now and then.
 func TestHaystackResetIsANewHaystack(t *testing.T) {
-	var h Haystack
-	for _, s := range scannerTexts(t)[:3000] {
+	var h, hf Haystack
+	for i, s := range reuseTexts(t)[:5000] {
 		f := Fold(s)
+		want := NewHaystack(f)
 		h.Reset(f)
-		if want := NewHaystack(f); h != *want {
+		hf.ResetFold(s)
+		if h.set != want.set || h.Text() != f || hf.set != want.set || hf.Text() != f {
 			t.Fatalf("%q: a reset haystack differs from a new one", s)
+		}
+		if i%7 == 0 {
+			hf.Release()
 		}
 	}
 }
