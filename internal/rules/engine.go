@@ -112,7 +112,8 @@ func (e *Engine) Match(req check.MatchRequest) []check.Finding {
 // repeated one by going through them; a longer draft's hits go into a map.
 const maxLinearSeen = 64
 
-// MatchDoc is Match on an already prepared draft.
+// MatchDoc is Match on an already prepared draft. It works in the Doc's buffers, so
+// two calls must not share a Doc at the same time.
 func (e *Engine) MatchDoc(doc *Doc, msgLang string) []check.Finding {
 	b := doc.buffers()
 	out := b.found[:0]
