@@ -184,7 +184,7 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 	}
 	kept := found[:0]
 	for _, f := range found {
-		if !cats[f.Category] || disabled[f.RuleID] || pol.Disabled[f.RuleID] {
+		if !cats.has(f.Category) || disabled[f.RuleID] || pol.Disabled[f.RuleID] {
 			continue
 		}
 		if s, ok := pol.Overrides[f.RuleID]; ok {
@@ -229,26 +229,36 @@ func (c *Checker) Check(ctx context.Context, d Draft) (*Report, error) {
 	return rep, nil
 }
 
-func (c *Checker) categories(d Draft, pol *Policy) (map[Category]bool, error) {
-	on := make(map[Category]bool, len(Categories))
-	for _, cat := range Categories {
-		on[cat] = len(pol.Categories) == 0 || slices.Contains(pol.Categories, cat)
+// categorySet holds categories by their place in Categories: a map would be
+// allocated on every check.
+type categorySet uint64
+
+func (cs categorySet) has(c Category) bool {
+	i := slices.Index(Categories, c)
+	return i >= 0 && cs&(1<<i) != 0
+}
+
+func (c *Checker) categories(d Draft, pol *Policy) (categorySet, error) {
+	var on categorySet
+	for i, cat := range Categories {
+		if len(pol.Categories) == 0 || slices.Contains(pol.Categories, cat) {
+			on |= 1 << i
+		}
 	}
 	if len(d.Categories) == 0 {
 		return on, nil
 	}
-	asked := make(map[Category]bool, len(d.Categories))
+	var asked categorySet
 	for _, s := range d.Categories {
 		cat, err := ParseCategory(s)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
-		asked[cat] = true
+		if i := slices.Index(Categories, cat); i >= 0 {
+			asked |= 1 << i
+		}
 	}
-	for cat := range on {
-		on[cat] = on[cat] && asked[cat]
-	}
-	return on, nil
+	return on & asked, nil
 }
 
 // language fills rep.Language (and warnings) and returns the rule languages to run.
@@ -291,11 +301,14 @@ func (c *Checker) language(d Draft, rep *Report) []string {
 	}
 }
 
+// languageNames is read-only: a map literal inside LanguageName would be built on
+// every check.
+var languageNames = map[string]string{"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian",
+	"nl": "Dutch", "pl": "Polish", "tr": "Turkish", "pt": "Portuguese", "und": "Undetermined"}
+
 // LanguageName returns the English name of an ISO 639-1 code we know, else the code.
 func LanguageName(code string) string {
-	names := map[string]string{"de": "German", "en": "English", "fr": "French", "es": "Spanish", "it": "Italian",
-		"nl": "Dutch", "pl": "Polish", "tr": "Turkish", "pt": "Portuguese", "und": "Undetermined"}
-	if n, ok := names[code]; ok {
+	if n, ok := languageNames[code]; ok {
 		return n
 	}
 	return code
@@ -304,27 +317,44 @@ func LanguageName(code string) string {
 // dedupe drops a finding when another of the same rule covers its span (the same
 // span, or a larger one: "Seerose" inside "Projekt Seerose"); of equal spans the more
 // severe one stays.
-func dedupe(fs []Finding) []Finding {
-	byRule := make(map[string][]int, len(fs))
-	for i, f := range fs {
-		byRule[f.RuleID] = append(byRule[f.RuleID], i)
-	}
-	drop := make([]bool, len(fs))
-	for _, idx := range byRule {
-		if len(idx) < 2 {
-			continue
+func dedupe(fs []Finding) []Finding { return dedupeBy(fs, len(fs) <= maxLinear) }
+
+// dedupeBy is dedupe; linear finds the findings of a rule by going through all.
+func dedupeBy(fs []Finding, linear bool) []Finding {
+	var small [maxLinear]bool
+	var drop []bool
+	if linear {
+		if len(fs) <= maxLinear {
+			drop = small[:len(fs)]
+		} else {
+			drop = make([]bool, len(fs))
 		}
-		for _, i := range idx {
-			for _, j := range idx {
-				if i == j || drop[j] {
-					continue
-				}
-				a, b := fs[i].Span, fs[j].Span
-				inside := b.Start <= a.Start && a.End <= b.End
-				same := a == b
-				if inside && (!same || fs[j].Severity > fs[i].Severity || (fs[j].Severity == fs[i].Severity && j < i)) {
+		// Few findings: a rule's other findings are found by going through all of
+		// them, in the order the lists below hold them.
+		for i := range fs {
+			for j := range fs {
+				if fs[j].RuleID == fs[i].RuleID && covered(fs, drop, i, j) {
 					drop[i] = true
 					break
+				}
+			}
+		}
+	} else {
+		drop = make([]bool, len(fs))
+		byRule := make(map[string][]int, len(fs))
+		for i, f := range fs {
+			byRule[f.RuleID] = append(byRule[f.RuleID], i)
+		}
+		for _, idx := range byRule {
+			if len(idx) < 2 {
+				continue
+			}
+			for _, i := range idx {
+				for _, j := range idx {
+					if covered(fs, drop, i, j) {
+						drop[i] = true
+						break
+					}
 				}
 			}
 		}
@@ -337,6 +367,22 @@ func dedupe(fs []Finding) []Finding {
 	}
 	return out
 }
+
+// covered reports whether finding j, of the same rule and still kept, covers
+// finding i so that i goes.
+func covered(fs []Finding, drop []bool, i, j int) bool {
+	if i == j || drop[j] {
+		return false
+	}
+	a, b := fs[i].Span, fs[j].Span
+	inside := b.Start <= a.Start && a.End <= b.End
+	same := a == b
+	return inside && (!same || fs[j].Severity > fs[i].Severity || (fs[j].Severity == fs[i].Severity && j < i))
+}
+
+// maxLinear is the number of findings up to which dedupe and dedupeLanguages go
+// through them to find another of the same rule or span instead of building a map.
+const maxLinear = 64
 
 // capFindings keeps the n most severe findings (earlier ones first among equals), in
 // text order.
@@ -360,11 +406,20 @@ func capFindings(fs []Finding, n int) []Finding {
 // short draft runs both rule sets, the author should not see the same card twice.
 // The twin in the draft's language stays, else the more severe one.
 func dedupeLanguages(fs []Finding, lang string) []Finding {
+	return dedupeLanguagesBy(fs, lang, len(fs) <= maxLinear)
+}
+
+// dedupeLanguagesBy is dedupeLanguages; linear finds a twin by going through the
+// findings kept so far.
+func dedupeLanguagesBy(fs []Finding, lang string, linear bool) []Finding {
 	type key struct {
 		base string
 		span Span
 	}
-	seen := make(map[key]int, len(fs))
+	var seen map[key]int
+	if !linear {
+		seen = make(map[key]int, len(fs))
+	}
 	out := fs[:0]
 	for _, f := range fs {
 		base, l, ok := languageTwin(f.RuleID)
@@ -373,9 +428,26 @@ func dedupeLanguages(fs []Finding, lang string) []Finding {
 			continue
 		}
 		k := key{base, f.Span}
-		i, dup := seen[k]
+		var i int
+		var dup bool
+		if seen != nil {
+			i, dup = seen[k]
+		} else {
+			// Few findings: the first kept twin of the same base and span is the one the
+			// map would hold, as a replacement keeps both.
+			for m := range out {
+				if out[m].Span == f.Span {
+					if b, _, ok := languageTwin(out[m].RuleID); ok && b == base {
+						i, dup = m, true
+						break
+					}
+				}
+			}
+		}
 		if !dup {
-			seen[k] = len(out)
+			if seen != nil {
+				seen[k] = len(out)
+			}
 			out = append(out, f)
 			continue
 		}

@@ -52,8 +52,16 @@ func plural(lang string, n int) string {
 	return "findings"
 }
 
+// categoryInfos are CategoryInfos of "de" and of every other language, made once:
+// the summary of every report names its categories.
+var categoryInfosDE, categoryInfosEN = CategoryInfos("de"), CategoryInfos("en")
+
 func categoryLabel(lang string, c Category) string {
-	for _, ci := range CategoryInfos(lang) {
+	infos := categoryInfosEN
+	if lang == "de" {
+		infos = categoryInfosDE
+	}
+	for _, ci := range infos {
 		if ci.ID == c {
 			return ci.Name
 		}

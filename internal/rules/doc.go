@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/postcheck/postcheck/internal/check"
 	"github.com/postcheck/postcheck/internal/model"
 	"github.com/postcheck/postcheck/internal/pii"
 	"github.com/postcheck/postcheck/internal/text"
@@ -32,6 +33,64 @@ type Doc struct {
 	modelFeats  memo[[]model.Feature]
 	lexIndex    memo[*tokenIndex]
 	lexSpans    lexSpans
+
+	// bufs holds the memory of the work above that can serve the next draft.
+	bufs *docBuffers
+}
+
+// docBuffers is the memory of a Doc that its check no longer needs once Engine.Match
+// returns: a check allocates less, and garbage collections come fewer.
+type docBuffers struct {
+	// doc is the Doc itself, zero while in the pool.
+	doc                Doc
+	folded, foldedNorm text.Haystack
+	scanOrig, scanNorm scanText
+	index              tokenIndex
+	// runs and seen are MatchDoc's: the rules that run, the lexicon hits found.
+	runs []bool
+	seen []lexHit
+	// found collects the findings, copied out once their number is known.
+	found []check.Finding
+}
+
+// lexHit is a lexicon hit: the rule and the span.
+type lexHit struct{ owner, a, b int }
+
+// maxPooledItems bounds the tables and lists a pooled docBuffers keeps.
+const maxPooledItems = 1 << 13
+
+var docPool = sync.Pool{New: func() any { return new(docBuffers) }}
+
+// buffers returns the buffers of d, taking them when d was made without NewDoc.
+func (d *Doc) buffers() *docBuffers {
+	if d.bufs == nil {
+		d.bufs = docPool.Get().(*docBuffers)
+	}
+	return d.bufs
+}
+
+// release gives the memory of d and of its prepared text to later drafts; d must
+// not be used after. Nothing a check returns points into that memory: findings
+// keep strings, which are never reused, and copies.
+func (d *Doc) release() {
+	b := d.bufs
+	d.Prepared.Release()
+	// Zero, the Doc drops the rest of its draft's work, and is ready for NewDoc when
+	// it is b's own.
+	*d = Doc{}
+	// Memory a long draft grew stays out of the pool (see text.Release).
+	if b == nil || cap(b.index.slots) > maxPooledItems || cap(b.index.entries) > maxPooledItems ||
+		cap(b.scanOrig.starts) > maxPooledItems || cap(b.scanNorm.starts) > maxPooledItems || cap(b.found) > maxPooledItems/8 {
+		return
+	}
+	// The pool keeps no string of this draft alive.
+	b.folded.Release()
+	b.foldedNorm.Release()
+	b.scanOrig.s, b.scanNorm.s = "", ""
+	b.index.release()
+	clear(b.found[:cap(b.found)])
+	b.found, b.seen = b.found[:0], b.seen[:0]
+	docPool.Put(b)
 }
 
 // memo is a value of a draft computed once, by whichever rule asks first.
@@ -48,26 +107,42 @@ func (m *memo[T]) get(f func() T) T {
 // Folded is text.Fold of the original text, indexed and made once per draft for the
 // guards of every rule's expressions.
 func (d *Doc) Folded() *text.Haystack {
-	d.foldOnce.Do(func() { d.folded = text.NewHaystack(text.Fold(d.Original)) })
+	d.foldOnce.Do(func() {
+		h := &d.buffers().folded
+		h.ResetFold(d.Original)
+		d.folded = h
+	})
 	return d.folded
 }
 
 // FoldedNorm is text.Fold of the normalised text, indexed.
 func (d *Doc) FoldedNorm() *text.Haystack {
-	d.foldNormOnce.Do(func() { d.foldedNorm = text.NewHaystack(text.Fold(d.Norm)) })
+	d.foldNormOnce.Do(func() {
+		h := &d.buffers().foldedNorm
+		h.ResetFold(d.Norm)
+		d.foldedNorm = h
+	})
 	return d.foldedNorm
 }
 
 // scanOriginal is the original text with its word starts, found once per draft for
 // the word scans of every rule.
 func (d *Doc) scanOriginal() *scanText {
-	d.scanOnce.Do(func() { d.scanOrig = newScanText(d.Original) })
+	d.scanOnce.Do(func() {
+		t := &d.buffers().scanOrig
+		t.reset(d.Original)
+		d.scanOrig = t
+	})
 	return d.scanOrig
 }
 
 // scanNormalised is the normalised text with its word starts.
 func (d *Doc) scanNormalised() *scanText {
-	d.scanNormOnce.Do(func() { d.scanNorm = newScanText(d.Norm) })
+	d.scanNormOnce.Do(func() {
+		t := &d.buffers().scanNorm
+		t.reset(d.Norm)
+		d.scanNorm = t
+	})
 	return d.scanNorm
 }
 
@@ -89,7 +164,10 @@ func (g guardedRe) mayNorm(doc *Doc) bool { return g.guard.MayMatchIn(doc.Folded
 
 // NewDoc prepares text for matching.
 func NewDoc(s string, langs []string) *Doc {
-	return &Doc{Prepared: text.Prepare(s), Langs: langs}
+	b := docPool.Get().(*docBuffers)
+	d := &b.doc
+	d.Prepared, d.Langs, d.bufs = text.PrepareReleasable(s), langs, b
+	return d
 }
 
 // TokenRange returns the indexes [i, j) of the tokens that overlap the byte span.

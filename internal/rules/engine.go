@@ -103,25 +103,49 @@ func (e *Engine) Rule(id string) (*Rule, bool) {
 // rule) and returns the findings with byte spans into req.Text.
 func (e *Engine) Match(req check.MatchRequest) []check.Finding {
 	doc := NewDoc(req.Text, req.Languages)
-	return e.MatchDoc(doc, req.MessageLang)
+	out := e.MatchDoc(doc, req.MessageLang)
+	doc.release()
+	return out
 }
 
-// MatchDoc is Match on an already prepared draft.
+// maxLinearSeen is the number of lexicon hits up to which MatchDoc looks for a
+// repeated one by going through them; a longer draft's hits go into a map.
+const maxLinearSeen = 64
+
+// MatchDoc is Match on an already prepared draft. It works in the Doc's buffers, so
+// two calls must not share a Doc at the same time.
 func (e *Engine) MatchDoc(doc *Doc, msgLang string) []check.Finding {
-	var out []check.Finding
-	runs := make([]bool, len(e.rules))
-	for i, r := range e.rules {
-		runs[i] = r.runsFor(doc.Langs)
+	b := doc.buffers()
+	out := b.found[:0]
+	runs := b.runs[:0]
+	for _, r := range e.rules {
+		runs = append(runs, r.runsFor(doc.Langs))
 	}
-	type seen struct{ owner, a, b int }
-	dup := map[seen]bool{}
+	b.runs = runs
+	seen := b.seen[:0]
+	var dup map[lexHit]bool
 	e.lex.scan(doc, func(o int) bool { return runs[o] }, func(o, a, b int) {
-		if dup[seen{o, a, b}] {
-			return
+		h := lexHit{o, a, b}
+		if dup != nil {
+			if dup[h] {
+				return
+			}
+			dup[h] = true
+		} else {
+			if slices.Contains(seen, h) {
+				return
+			}
+			seen = append(seen, h)
+			if len(seen) > maxLinearSeen {
+				dup = make(map[lexHit]bool, 2*len(seen))
+				for _, s := range seen {
+					dup[s] = true
+				}
+			}
 		}
-		dup[seen{o, a, b}] = true
 		out = e.finding(out, doc, e.rules[o], Hit{Start: a, End: b}, msgLang)
 	})
+	b.seen = seen
 	for i, r := range e.rules {
 		if !runs[i] || r.matcher == nil {
 			continue
@@ -130,7 +154,13 @@ func (e *Engine) MatchDoc(doc *Doc, msgLang string) []check.Finding {
 			out = e.finding(out, doc, r, h, msgLang)
 		}
 	}
-	return out
+	b.found = out
+	if len(out) == 0 {
+		return nil
+	}
+	// The findings are copied out at their number: growing the slice would cost
+	// about as much again, and the buffer stays for the next draft.
+	return slices.Clone(out)
 }
 
 // finding turns a hit into a finding unless an allow phrase or the context removes it.
@@ -149,10 +179,9 @@ func (e *Engine) finding(out []check.Finding, doc *Doc, r *Rule, h Hit, lang str
 	s := r.Spec
 	matched := doc.Original[h.Start:h.End]
 	expl := fill(s.Explanation.pick(lang), matched)
-	for _, n := range append([]Text{h.Note}, notes...) {
-		if t := n.pick(lang); t != "" {
-			expl = strings.TrimSpace(expl + " " + t)
-		}
+	expl = appendNote(expl, h.Note, lang)
+	for _, n := range notes {
+		expl = appendNote(expl, n, lang)
 	}
 	f := check.Finding{
 		RuleID: s.ID, Category: r.Category, Severity: sev, Span: check.Span{Start: h.Start, End: h.End},
@@ -173,6 +202,14 @@ func (e *Engine) finding(out []check.Finding, doc *Doc, r *Rule, h Hit, lang str
 		f.Redaction = &check.Redaction{Operator: s.Redaction.Operator, Text: txt}
 	}
 	return append(out, f)
+}
+
+// appendNote adds the note in lang to the explanation.
+func appendNote(expl string, n Text, lang string) string {
+	if t := n.pick(lang); t != "" {
+		return strings.TrimSpace(expl + " " + t)
+	}
+	return expl
 }
 
 // fill puts the matched text in place of {match}.

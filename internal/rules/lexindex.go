@@ -23,6 +23,8 @@ type tokenIndex struct {
 	entries []indexEntry
 	// masked are the positions of masked tokens ("f*ck"), in order.
 	masked []int32
+	// spareAlt is memory for altHash from an earlier draft.
+	spareAlt []uint32
 }
 
 type indexSlot struct {
@@ -36,15 +38,41 @@ type indexEntry struct {
 
 // tokenIndex returns the index of doc's tokens, made once per draft.
 func (d *Doc) tokenIndex() *tokenIndex {
-	return d.lexIndex.get(func() *tokenIndex { return newTokenIndex(d.Tokens, d.Variant) })
+	return d.lexIndex.get(func() *tokenIndex {
+		x := &d.buffers().index
+		x.reset(d.Tokens, d.Variant)
+		return x
+	})
 }
 
 func newTokenIndex(toks, variant []text.Token) *tokenIndex {
-	x := &tokenIndex{n0: len(toks), n: len(toks) + len(variant)}
+	x := new(tokenIndex)
+	x.reset(toks, variant)
+	return x
+}
+
+// reset makes x the index of toks and variant, reusing the memory x has.
+func (x *tokenIndex) reset(toks, variant []text.Token) {
+	slots, entries, spare, masked := x.slots, x.entries, x.altHash, x.masked
+	if spare == nil {
+		spare = x.spareAlt
+	}
+	*x = tokenIndex{n0: len(toks), n: len(toks) + len(variant)}
 	// At most two thirds full: a draft repeats many of its words, so the table holds
 	// fewer hashes than keys. Second forms are rare; they grow it when needed.
-	x.setSize(x.n)
-	x.entries = make([]indexEntry, 0, x.n)
+	if size := tableSize(x.n); cap(slots) >= size {
+		x.slots, x.mask = slots[:size], uint32(size-1)
+		clear(x.slots)
+	} else {
+		x.setSize(x.n)
+	}
+	if cap(entries) >= x.n {
+		x.entries = entries[:0]
+	} else {
+		x.entries = make([]indexEntry, 0, x.n)
+	}
+	// altHash stays nil unless a token has a second form; its memory waits here.
+	x.spareAlt, x.masked = spare[:0], masked[:0]
 	for s, seq := range [2][]text.Token{toks, variant} {
 		for i := range seq {
 			t := &seq[i]
@@ -52,7 +80,7 @@ func newTokenIndex(toks, variant []text.Token) *tokenIndex {
 			var alt uint32
 			if t.Alt != "" {
 				if x.altHash == nil {
-					x.altHash = make([]uint32, x.n)
+					x.altHash = x.newAltHash()
 				}
 				alt = text.WordHash(t.Alt)
 				x.altHash[p] = alt
@@ -69,16 +97,41 @@ func newTokenIndex(toks, variant []text.Token) *tokenIndex {
 			}
 		}
 	}
-	return x
+}
+
+// newAltHash returns a zeroed table of x.n second-form hashes.
+func (x *tokenIndex) newAltHash() []uint32 {
+	if cap(x.spareAlt) >= x.n {
+		a := x.spareAlt[:x.n]
+		x.spareAlt = nil
+		clear(a)
+		return a
+	}
+	return make([]uint32, x.n)
+}
+
+// release keeps the memory of x for the next reset; x is empty after.
+func (x *tokenIndex) release() {
+	alt := x.altHash
+	if alt == nil {
+		alt = x.spareAlt
+	}
+	*x = tokenIndex{slots: x.slots[:0], entries: x.entries[:0], spareAlt: alt[:0], masked: x.masked[:0]}
+}
+
+// tableSize is the size of a table for keys at most two thirds full.
+func tableSize(keys int) int {
+	size := 16
+	for size < keys+keys/2 {
+		size <<= 1
+	}
+	return size
 }
 
 // setSize makes a table for keys at most two thirds full and moves the slots of the
 // old one there; their chains of entries stay as they are.
 func (x *tokenIndex) setSize(keys int) {
-	size := 16
-	for size < keys+keys/2 {
-		size <<= 1
-	}
+	size := tableSize(keys)
 	old := x.slots
 	x.slots = make([]indexSlot, size)
 	x.mask = uint32(size - 1)

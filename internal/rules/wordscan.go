@@ -68,9 +68,16 @@ func newScanText(s string) *scanText {
 	return &scanText{s: s, starts: wordStarts(s), longS: foldsToASCII(s)}
 }
 
+// reset makes t the scan text of s, reusing its memory.
+func (t *scanText) reset(s string) {
+	t.s, t.starts, t.longS = s, appendWordStarts(t.starts[:0], s), foldsToASCII(s)
+}
+
 // wordStarts returns the positions where an ASCII word begins in s.
-func wordStarts(s string) []int32 {
-	out := make([]int32, 0, len(s)/6+1)
+func wordStarts(s string) []int32 { return appendWordStarts(make([]int32, 0, len(s)/6+1), s) }
+
+// appendWordStarts appends the positions where an ASCII word begins in s to out.
+func appendWordStarts(out []int32, s string) []int32 {
 	prev := false
 	for i := 0; i < len(s); i++ {
 		w := wordBytes[s[i]]

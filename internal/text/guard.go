@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Guard says cheaply when a regular expression cannot match a text. Go's regexp engine
@@ -202,6 +203,8 @@ func containsAny(folded string, lits []string) bool {
 // bit tests instead of a scan of the text.
 type Haystack struct {
 	s string
+	// buf holds s when ResetFold folded it, for the next ResetFold.
+	buf []byte
 	// set holds the bytes from byteOff, the hashed adjacent pairs from pairOff and
 	// the hashed triples from tripleOff (a collision only costs a scan), and alwaysBit:
 	// one array, so that a Guard's probe is a single bit index. A literal of common
@@ -235,7 +238,14 @@ func (h *Haystack) bit(b uint32) bool { return h.set[b>>6]&(1<<(b&63)) != 0 }
 
 // NewHaystack indexes folded, a text already passed through Fold.
 func NewHaystack(folded string) *Haystack {
-	h := &Haystack{s: folded}
+	h := new(Haystack)
+	h.fill(folded)
+	return h
+}
+
+// fill indexes folded into h, whose set is empty.
+func (h *Haystack) fill(folded string) {
+	h.s = folded
 	h.set[alwaysBit>>6] |= 1 << (alwaysBit & 63)
 	for i := 0; i < len(folded); i++ {
 		c := folded[i]
@@ -249,10 +259,10 @@ func NewHaystack(folded string) *Haystack {
 			h.set[t>>6] |= 1 << (t & 63)
 		}
 	}
-	return h
 }
 
-// Text returns the folded text.
+// Text returns the folded text. After ResetFold it is valid only until h is reset
+// or released: keep a copy, not the string.
 func (h *Haystack) Text() string { return h.s }
 
 // Contains reports whether the folded text contains l, itself folded (ASCII in lower
@@ -319,6 +329,17 @@ func (h *Haystack) hasAny(lits []string, probes []uint32) bool {
 // Fold maps every rune of s to one representative of its case-folding orbit (the one
 // regexp's (?i) uses to compare), ASCII letters to lower case. It keeps invalid bytes.
 func Fold(s string) string {
+	i := foldedPrefix(s)
+	if i == len(s) {
+		return s
+	}
+	b := appendFold(append(make([]byte, 0, len(s)), s[:i]...), s[i:])
+	// b is never written again, so the string may share its bytes.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// foldedPrefix returns the length of the start of s that Fold keeps as it is.
+func foldedPrefix(s string) int {
 	i := 0
 	for i < len(s) {
 		c := s[i]
@@ -327,31 +348,30 @@ func Fold(s string) string {
 		}
 		i++
 	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for i < len(s) {
+	return i
+}
+
+// appendFold appends Fold(s) to b.
+func appendFold(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			b.WriteByte(c)
+			b = append(b, c)
 			i++
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && w == 1 {
-			b.WriteByte(s[i])
+			b = append(b, s[i])
 		} else {
-			b.WriteRune(foldRune(r))
+			b = utf8.AppendRune(b, foldRune(r))
 		}
 		i += w
 	}
-	return b.String()
+	return b
 }
 
 // foldRune returns the representative of r's simple-folding orbit: its ASCII member in

@@ -69,6 +69,8 @@ type Prepared struct {
 	// Variant is a second token sequence where hashtags and camelCase words are split
 	// into their parts and spaced letters ("I d i o t") joined; nil when no such word exists.
 	Variant []Token
+	// bufs, set by PrepareReleasable, takes the tokens and maps back on Release.
+	bufs *buffers
 }
 
 type segment struct {
@@ -163,14 +165,37 @@ const maxJoinRun = 3
 // not followed by a combining mark is a segment of its own, and a word of ASCII
 // letters, the most common word, is taken straight from the bytes. Only the other
 // words are split into segments for folding.
-func Prepare(s string) *Prepared {
+func Prepare(s string) *Prepared { return prepare(s, nil) }
+
+// prepare is Prepare, taking the tokens and offset maps from b when they are large
+// enough and recording them in b for Release.
+func prepare(s string, b *buffers) *Prepared {
 	sc := scratchPool.Get().(*scratch)
 	segs, norm, later := sc.segs[:0], sc.norm[:0], sc.later[:0]
-	p := &Prepared{Original: s, Tokens: make([]Token, 0, maxWords(s))}
-	toks := p.Tokens
+	var p *Prepared
+	if b != nil {
+		p = &b.prep
+	} else {
+		p = new(Prepared)
+	}
+	p.Original, p.bufs = s, b
+	var toks []Token
+	if words := maxWords(s); b != nil && b.toks != nil && cap(b.toks) >= words {
+		toks = b.toks[:0]
+	} else {
+		toks = make([]Token, 0, words)
+	}
 	// Both maps share one allocation; a longer Norm makes either grow on its own.
 	n := len(s) + 8
-	src := make([]int32, 2*n)
+	var src []int32
+	if b != nil && cap(b.src) >= 2*n {
+		src = b.src[:2*n]
+	} else {
+		src = make([]int32, 2*n)
+	}
+	if b != nil {
+		b.toks, b.src = nil, src
+	}
 	srcStart, srcEnd := src[:0:n], src[n:n:2*n]
 	emit := func(str string, a, b int) {
 		norm = append(norm, str...)
