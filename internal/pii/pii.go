@@ -154,6 +154,15 @@ func AllFolded(s string, folded *text.Haystack) []Match {
 	return all(s, f)
 }
 
+// AllAndAddressesFolded is AllFolded followed by AddressesFolded, both found with one
+// index of the draft: the rules of a draft ask for every kind.
+func AllAndAddressesFolded(s string, folded *text.Haystack) []Match {
+	f := newIndex(s)
+	f.h = folded
+	out := all(s, f)
+	return append(out, addresses(s, f)...)
+}
+
 func all(s string, f *index) []Match {
 	var out []Match
 	add := func(ms []Match) {

@@ -160,11 +160,14 @@ func reverseRunes(s string) string {
 }
 
 // index holds what the finders of one draft share: the folded text, made on first
-// use, and where the runs of digits begin that a \b can precede.
+// use, and the places where the finders' matches can begin, found in one pass.
 type index struct {
 	folded
 	// digitStarts are the positions of digits that follow no ASCII letter, digit or '_'.
 	digitStarts []int
+	// houses are the positions of digits 1–9 right after white space: where the house
+	// number of a German street address can stand.
+	houses []int
 	// upperDigit: an ASCII capital is directly followed by a digit somewhere.
 	upperDigit bool
 	// oddFold: the draft holds the long s or the Kelvin sign, which (?i) matches as
@@ -172,22 +175,53 @@ type index struct {
 	oddFold bool
 }
 
+// Byte classes of the one pass in newIndex.
+const (
+	classWord  = 1 << iota // what \b calls a word character: [0-9A-Za-z_]
+	classDigit             // [0-9]
+	classSpace             // what \s matches: [\t\n\f\r ]
+	classHigh              // the first byte of a multi-byte rune, or a stray one
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case isDigit(b):
+			t[c] = classWord | classDigit
+		case isLetter(b) || b == '_':
+			t[c] = classWord
+		case isSpaceByte(b):
+			t[c] = classSpace
+		case b >= 0x80:
+			t[c] = classHigh
+		}
+	}
+	return
+}()
+
 func newIndex(s string) *index {
 	x := &index{folded: folded{s: s}}
-	prevWord := false
+	var prev uint8 // class of the byte before i
+	high := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= '0' && c <= '9' {
-			if !prevWord {
+		k := byteClass[c]
+		if k&classDigit != 0 {
+			if prev&classWord == 0 {
 				x.digitStarts = append(x.digitStarts, i)
 			}
-			if i > 0 && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+			if prev&classSpace != 0 && c != '0' {
+				x.houses = append(x.houses, i)
+			}
+			if i > 0 && isUpper(s[i-1]) {
 				x.upperDigit = true
 			}
 		}
-		prevWord = isWordByte(c)
+		high = high || k&classHigh != 0
+		prev = k
 	}
-	x.oddFold = strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+	x.oddFold = high && (strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a"))
 	return x
 }
 

@@ -35,12 +35,9 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 		return nil, fmt.Errorf("param kind must be one of email, phone, iban, bic, card, tax_id_de, social_security, coordinates, ip_address, api_key, address; got %q", params["kind"])
 	}
 	return func(doc *Doc) []Hit {
-		var ms []pii.Match
-		if want == pii.Address {
-			ms = pii.AddressesFolded(doc.Original, doc.Folded())
-		} else {
-			ms = doc.identifiers.get(func() []pii.Match { return pii.AllFolded(doc.Original, doc.Folded()) })
-		}
+		// Addresses may overlap the other kinds: pii.All settles nothing between them,
+		// and the validator reports one kind, so one list serves every rule.
+		ms := doc.identifiers.get(func() []pii.Match { return pii.AllAndAddressesFolded(doc.Original, doc.Folded()) })
 		var hits []Hit
 		for _, m := range ms {
 			if m.Kind != want || want == pii.Email && roleAddress(m.Text(doc.Original)) {
