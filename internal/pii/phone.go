@@ -42,7 +42,7 @@ func Phones(s string) []Match { return phones(s, newIndex(s)) }
 
 func phones(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range phoneCandidates(s) {
+	for _, loc := range phoneCandidatesAt(s, f.phoneStarts) {
 		a, b := loc[0], loc[1]
 		raw := s[a:b]
 		// An unbalanced bracket at either end belongs to the sentence, not the number.
@@ -344,6 +344,23 @@ func phoneCandidates(s string) [][]int {
 		if b := phoneCandAt(s, i); b > 0 {
 			out = append(out, []int{i, b})
 			i = b - 1
+		}
+	}
+	return out
+}
+
+// phoneCandidatesAt is phoneCandidates given every position of a digit, '+' or '('
+// in order, the only bytes where a candidate can begin.
+func phoneCandidatesAt(s string, starts []int) [][]int {
+	var out [][]int
+	pos := 0
+	for _, i := range starts {
+		if i < pos {
+			continue
+		}
+		if b := phoneCandAt(s, i); b > 0 {
+			out = append(out, []int{i, b})
+			pos = b
 		}
 	}
 	return out

@@ -176,7 +176,7 @@ func all(s string, f *index) []Match {
 	add(emails(s, f))
 	ibans := ibanList(s, f)
 	add(ibans)
-	add(bics(s, ibans))
+	add(bics(s, ibans, f.bicAt))
 	add(cards(s, f))
 	add(taxIDsDE(s, f))
 	add(socialSecurity(s, f))

@@ -168,6 +168,11 @@ type index struct {
 	// houses are the positions of digits 1–9 right after white space: where the house
 	// number of a German street address can stand.
 	houses []int
+	// phoneStarts are the positions of digits, '+' and '(': where phoneCandRe can begin.
+	phoneStarts []int
+	// ibanAt are the positions of two ASCII letters at the start of a word and two
+	// digits; bicAt those of six capitals at the start of a word.
+	ibanAt, bicAt []int
 	// upperDigit: an ASCII capital is directly followed by a digit somewhere.
 	upperDigit bool
 	// oddFold: the draft holds the long s or the Kelvin sign, which (?i) matches as
@@ -177,10 +182,13 @@ type index struct {
 
 // Byte classes of the one pass in newIndex.
 const (
-	classWord  = 1 << iota // what \b calls a word character: [0-9A-Za-z_]
-	classDigit             // [0-9]
-	classSpace             // what \s matches: [\t\n\f\r ]
-	classHigh              // the first byte of a multi-byte rune, or a stray one
+	classWord   = 1 << iota // what \b calls a word character: [0-9A-Za-z_]
+	classDigit              // [0-9]
+	classSpace              // what \s matches: [\t\n\f\r ]
+	classHigh               // the first byte of a multi-byte rune, or a stray one
+	classUpper              // [A-Z]
+	classLetter             // [A-Za-z]
+	classPhone              // a digit, '+' or '('
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -188,9 +196,15 @@ var byteClass = func() (t [256]uint8) {
 		b := byte(c)
 		switch {
 		case isDigit(b):
-			t[c] = classWord | classDigit
-		case isLetter(b) || b == '_':
+			t[c] = classWord | classDigit | classPhone
+		case isUpper(b):
+			t[c] = classWord | classLetter | classUpper
+		case isLetter(b):
+			t[c] = classWord | classLetter
+		case b == '_':
 			t[c] = classWord
+		case b == '+' || b == '(':
+			t[c] = classPhone
 		case isSpaceByte(b):
 			t[c] = classSpace
 		case b >= 0x80:
@@ -204,9 +218,24 @@ func newIndex(s string) *index {
 	x := &index{folded: folded{s: s}}
 	var prev uint8 // class of the byte before i
 	high := false
+	upperRun := 0 // capitals before i
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		k := byteClass[c]
+		if k&classUpper != 0 {
+			upperRun++
+			if upperRun == 6 && (i < 6 || !isWordByte(s[i-6])) {
+				x.bicAt = append(x.bicAt, i-5)
+			}
+		} else {
+			upperRun = 0
+		}
+		if k&classPhone != 0 {
+			x.phoneStarts = append(x.phoneStarts, i)
+		}
+		if k&classDigit != 0 && prev&classLetter != 0 && i >= 2 && i+1 < len(s) && isDigit(s[i+1]) && isLetter(s[i-2]) && (i == 2 || !isWordByte(s[i-3])) {
+			x.ibanAt = append(x.ibanAt, i-2)
+		}
 		if k&classDigit != 0 {
 			if prev&classWord == 0 {
 				x.digitStarts = append(x.digitStarts, i)

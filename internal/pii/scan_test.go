@@ -57,6 +57,14 @@ func scanDrafts(seed int64, n int) []string {
 // expression only where a match can start with the expression run over the whole text.
 var deWhole = regexp.MustCompile(deAddressExpr)
 
+func spans(starts []int) [][]int {
+	var out [][]int
+	for _, i := range starts {
+		out = append(out, []int{i, i})
+	}
+	return out
+}
+
 func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 	type scan struct {
 		name  string
@@ -67,7 +75,7 @@ func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 		return func(s string) [][]int { return a.whole.FindAllStringSubmatchIndex(s, -1) }
 	}
 	scans := []scan{
-		{"phone candidates", func(s string, _ *index) [][]int { return phoneCandidates(s) },
+		{"phone candidates", func(s string, f *index) [][]int { return phoneCandidatesAt(s, f.phoneStarts) },
 			func(s string) [][]int { return phoneCandRe.FindAllStringIndex(s, -1) }},
 		{"cards", cardSpans, whole(cardRe)},
 		{"tax numbers", steuerIDSpans, whole(steuerIDRe)},
@@ -77,7 +85,8 @@ func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 		{"IBAN starts", ibanStarts, func(s string) [][]int { return ibanStartRe.FindAllStringIndex(s, -1) }},
 		{"German addresses", func(s string, f *index) [][]int { return deAddressMatches(s, f.houses) },
 			func(s string) [][]int { return deWhole.FindAllStringIndex(s, -1) }},
-		{"BICs", func(s string, _ *index) [][]int { return bicRe.findAll(s, bicStarts(s), nil) }, whole(bicRe)},
+		{"BICs", func(s string, f *index) [][]int { return bicRe.findAll(s, f.bicAt, nil) }, whole(bicRe)},
+		{"BIC starts", func(s string, f *index) [][]int { return spans(f.bicAt) }, func(s string) [][]int { return spans(bicStarts(s)) }},
 		{"English addresses", enAddresses, whole(enAddressRe.anchored)},
 		{"UK postcodes", ukPostcodes, func(s string) [][]int { return ukPostcodeRe.FindAllStringIndex(s, -1) }},
 	}

@@ -32,6 +32,7 @@ type Doc struct {
 	modelFeats  memo[[]model.Feature]
 	lexIndex    memo[*tokenIndex]
 	lexSpans    lexSpans
+	asciiWords  memo[*wordHashes] // the privacy validators' draft conditions
 }
 
 // memo is a value of a draft computed once, by whichever rule asks first.

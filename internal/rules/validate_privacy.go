@@ -208,7 +208,7 @@ func labelledMatch(kind string, pats []labelled, fast bool) MatchFunc {
 		var hits []Hit
 		s := doc.Original
 		if fast && kind == "licence_plate" {
-			if t := doc.scanOriginal(); !t.longS && !plateWords.in(t) {
+			if !doc.scanOriginal().longS && !plateWords.in(doc) {
 				return nil
 			}
 		}
