@@ -157,10 +157,14 @@ func AllFolded(s string, folded *text.Haystack) []Match {
 // AllAndAddressesFolded is AllFolded followed by AddressesFolded, both found with one
 // index of the draft: the rules of a draft ask for every kind.
 func AllAndAddressesFolded(s string, folded *text.Haystack) []Match {
-	f := newIndex(s)
+	f := indexes.Get().(*index)
+	f.fill(s)
 	f.h = folded
 	out := all(s, f)
-	return append(out, addresses(s, f)...)
+	out = append(out, addresses(s, f)...)
+	f.fill("") // keep neither the draft nor its folded text alive in the pool
+	indexes.Put(f)
+	return out
 }
 
 func all(s string, f *index) []Match {

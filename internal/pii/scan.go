@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/text"
@@ -215,13 +216,30 @@ var byteClass = func() (t [256]uint8) {
 }()
 
 func newIndex(s string) *index {
-	x := &index{folded: folded{s: s}}
+	x := &index{}
+	x.fill(s)
+	return x
+}
+
+// indexes keeps the indexes of finished drafts, whose slices the next ones reuse.
+var indexes = sync.Pool{New: func() any { return new(index) }}
+
+// fill indexes s, reusing x's slices.
+func (x *index) fill(s string) {
+	*x = index{folded: folded{s: s}, digitStarts: x.digitStarts[:0], houses: x.houses[:0],
+		phoneStarts: x.phoneStarts[:0], ibanAt: x.ibanAt[:0], bicAt: x.bicAt[:0]}
 	var prev uint8 // class of the byte before i
 	high := false
 	upperRun := 0 // capitals before i
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		k := byteClass[c]
+		if k&(classUpper|classPhone|classHigh) == 0 {
+			// small letters, white space and punctuation, most of a draft
+			upperRun = 0
+			prev = k
+			continue
+		}
 		if k&classUpper != 0 {
 			upperRun++
 			if upperRun == 6 && (i < 6 || !isWordByte(s[i-6])) {
@@ -251,7 +269,6 @@ func newIndex(s string) *index {
 		prev = k
 	}
 	x.oddFold = high && (strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a"))
-	return x
 }
 
 // isWordByte reports an ASCII letter, digit or '_', what \b calls a word character.
