@@ -67,7 +67,7 @@ func AddressesFolded(s string, folded *text.Haystack) []Match {
 
 func addresses(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range deAddressMatches(s) {
+	for _, loc := range deAddressMatches(s, f.houses) {
 		a, b := loc[0], loc[1]
 		if wordAfter(s, b) || (b < len(s) && (s[b] == '.' || s[b] == ',') && b+1 < len(s) && s[b+1] >= '0' && s[b+1] <= '9') {
 			continue
@@ -141,32 +141,35 @@ func isUnitAfter(rest string) bool { return unitAfterRe.MatchString(rest) }
 // leftmost match, then the leftmost after it, and so on. Scanning a whole draft with an
 // expression this size is slow, and a match can only start at a capital (or "ul.") in
 // a run of letters, hyphens, dots and spaces that ends in white space and a house
-// number [1-9], so the expression runs anchored at those places only.
-func deAddressMatches(s string) [][]int {
+// number [1-9], so the expression runs anchored at those places only. houses are the
+// digits 1–9 after white space, in order (index.houses); the run before each is found
+// by reading back from it.
+func deAddressMatches(s string, houses []int) [][]int {
 	var out [][]int
-	pos := 0      // where the search goes on: the end of the last match
-	runStart := 0 // where the current run of street runes began
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if streetRune(r) {
-			i += w
+	pos := 0 // where the search goes on: the end of the last match
+	for _, i := range houses {
+		if i < pos {
 			continue
 		}
-		if r >= '1' && r <= '9' && i > runStart && isSpaceByte(s[i-1]) {
-			for p := max(runStart, pos); p < i; p++ {
-				if !streetStart(s, p) {
-					continue
-				}
-				if loc := deAddressAt(s, p); loc != nil {
-					// the match holds this house number, so it ends after i
-					out = append(out, loc)
-					pos = loc[1]
-					break
-				}
+		runStart := i // where the run of street runes before i begins, not before pos
+		for runStart > pos {
+			r, w := utf8.DecodeLastRuneInString(s[:runStart])
+			if !streetRune(r) {
+				break
+			}
+			runStart -= w
+		}
+		for p := runStart; p < i; p++ {
+			if !streetStart(s, p) {
+				continue
+			}
+			if loc := deAddressAt(s, p); loc != nil {
+				// the match holds this house number, so it ends after i
+				out = append(out, loc)
+				pos = loc[1]
+				break
 			}
 		}
-		i = max(i+w, pos)
-		runStart = i
 	}
 	return out
 }
@@ -186,7 +189,10 @@ func deAddressAt(s string, p int) []int {
 
 // streetRune reports the runes a street name may hold before its house number.
 func streetRune(r rune) bool {
-	return unicode.IsLetter(r) || r == '-' || r == '.' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+	if r < utf8.RuneSelf {
+		return isLetter(byte(r)) || r == '-' || r == '.' || isSpaceByte(byte(r))
+	}
+	return unicode.IsLetter(r)
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }

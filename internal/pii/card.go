@@ -4,28 +4,48 @@ import (
 	"strconv"
 )
 
-// cardRe finds 12–19 digits, compact or grouped with single spaces or dashes.
+// cardRe finds 12–19 digits, compact or grouped with single spaces or dashes; cardAt
+// reads it by hand, and the tests compare the two.
 var cardRe = newAnchored(`\b\d(?:[ \-]?\d){11,18}\b`)
 
-func cardSpans(s string, f *index) [][]int { return cardRe.findAll(s, f.digitStarts, cardChain) }
-
-// cardChain reports whether twelve digits, each after at most one space or dash,
-// follow from i: the digits any card match starts with.
-func cardChain(s string, i int) bool {
-	n := 0
-	for i < len(s) {
-		if isDigit(s[i]) {
-			i++
-		} else if (s[i] == ' ' || s[i] == '-') && i+1 < len(s) && isDigit(s[i+1]) && n > 0 {
-			i += 2
-		} else {
-			break
+// cardSpans is cardRe's FindAllStringSubmatchIndex, read by hand at the digits that
+// follow no word byte (cardAt).
+func cardSpans(s string, f *index) [][]int {
+	var out [][]int
+	pos := 0
+	for _, i := range f.digitStarts {
+		if i < pos {
+			continue
 		}
-		if n++; n >= 12 {
-			return true
+		if b := cardAt(s, i); b > 0 {
+			out = append(out, []int{i, b})
+			pos = b
 		}
 	}
-	return false
+	return out
+}
+
+// cardAt is the end of cardRe's match at i, a digit after no word byte, or 0. The
+// expression takes up to nineteen digits, each after at most one space or dash, and
+// gives back digits until a \b follows: the match ends after the most digits, twelve
+// at least, that stand before the end of s or a byte that is no word character.
+func cardAt(s string, i int) int {
+	var ends [19]int // ends[k]: the end of the (k+1)th digit
+	n := 0
+	for j := i; n < len(ends) && j < len(s) && isDigit(s[j]); {
+		ends[n] = j + 1
+		n++
+		j++
+		if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
+			j++
+		}
+	}
+	for ; n >= 12; n-- {
+		if e := ends[n-1]; e == len(s) || !isWordByte(s[e]) {
+			return e
+		}
+	}
+	return 0
 }
 
 // Luhn reports whether the digits of s pass the Luhn (mod 10) check.

@@ -104,10 +104,11 @@ func ibanStarts(s string, f *index) [][]int {
 		return ibanStartRe.findAll(s, f)
 	}
 	var out [][]int
-	for i := 2; i+1 < len(s); i++ {
-		if isDigit(s[i]) && isDigit(s[i+1]) && isLetter(s[i-1]) && isLetter(s[i-2]) && (i == 2 || !isWordByte(s[i-3])) {
-			out = append(out, []int{i - 2, i + 2})
-			i += 3
+	next := 0 // a start found, the next may begin four bytes on
+	for _, a := range f.ibanAt {
+		if a >= next {
+			out = append(out, []int{a, a + 4})
+			next = a + 4
 		}
 	}
 	return out
@@ -139,11 +140,12 @@ var bicLabelRe = regexp.MustCompile(`(?i)\b(?:bic|swift|swift-code|swift code)\b
 
 // BICs finds bank identifier codes that stand within 80 bytes of one of the ibans or right
 // after a "BIC"/"SWIFT" label. A BIC alone looks like any capitalised word, hence the context.
-func BICs(s string, ibans []Match) []Match { return bics(s, ibans) }
+func BICs(s string, ibans []Match) []Match { return bics(s, ibans, bicStarts(s)) }
 
-func bics(s string, ibans []Match) []Match {
+// bics is BICs given where BICs may begin (bicStarts).
+func bics(s string, ibans []Match, starts []int) []Match {
 	var out []Match
-	for _, m := range bicRe.findAll(s, bicStarts(s), nil) {
+	for _, m := range bicRe.findAll(s, starts, nil) {
 		a, b := m[0], m[1]
 		if _, ok := ibanLengths[s[m[2]:m[3]]]; !ok && s[m[2]:m[3]] != "US" {
 			continue

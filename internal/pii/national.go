@@ -143,11 +143,63 @@ func socialSecurity(s string, f *index) []Match {
 // The spans of the expressions above, found at the starts of digit runs only.
 
 func steuerIDSpans(s string, f *index) [][]int {
-	return steuerIDRe.findAll(s, f.digitStarts, func(s string, i int) bool { return s[i] != '0' && i+1 < len(s) && isDigit(s[i+1]) })
+	return steuerIDRe.findAll(s, f.digitStarts, steuerIDAt)
 }
 
-func svSpans(s string, f *index) [][]int {
-	return svScan.findAll(s, f.digitStarts, func(s string, i int) bool { return i+1 < len(s) && isDigit(s[i+1]) })
+func svSpans(s string, f *index) [][]int { return svScan.findAll(s, f.digitStarts, svAt) }
+
+// steuerIDAt reports whether steuerIDRe matches at i, a digit after no word byte:
+// [1-9], a digit, three groups of three digits each perhaps after a space, and no
+// word byte after them. The compact alternative is the first without its spaces.
+func steuerIDAt(s string, i int) bool {
+	if s[i] == '0' || i+1 >= len(s) || !isDigit(s[i+1]) {
+		return false
+	}
+	j := i + 2
+	for range 3 {
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if digitRun(s, j) < 3 {
+			return false
+		}
+		j += 3
+	}
+	return j == len(s) || !isWordByte(s[j])
+}
+
+// svAt reports whether svExpr matches at i, a digit after no word byte: two digits,
+// perhaps a space, six digits, perhaps a space, a letter, perhaps a space, three
+// digits and no word byte after them. Each optional space stands before a digit or a
+// letter, so there is one way to read the text.
+func svAt(s string, i int) bool {
+	j := i
+	part := func(n int) bool {
+		if digitRun(s, j) < n {
+			return false
+		}
+		j += n
+		return true
+	}
+	space := func() {
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+	}
+	if !part(2) {
+		return false
+	}
+	space()
+	if !part(6) {
+		return false
+	}
+	space()
+	if j >= len(s) || !isLetter(s[j]) {
+		return false
+	}
+	j++
+	space()
+	return part(3) && (j == len(s) || !isWordByte(s[j]))
 }
 
 func ssnSpans(s string, f *index) [][]int {

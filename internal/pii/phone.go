@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -41,7 +42,7 @@ func Phones(s string) []Match { return phones(s, newIndex(s)) }
 
 func phones(s string, f *index) []Match {
 	var out []Match
-	for _, loc := range phoneCandidates(s) {
+	for _, loc := range phoneCandidatesAt(s, f.phoneStarts) {
 		a, b := loc[0], loc[1]
 		raw := s[a:b]
 		// An unbalanced bracket at either end belongs to the sentence, not the number.
@@ -88,12 +89,11 @@ func phoneAt(s string, a, b int, raw string) (Match, bool) {
 			raw = raw[:loc[0]]
 		}
 	}
-	d := digitsOf(raw)
-	if len(d) < 7 || len(d) > 15 || dateLikeRe.MatchString(raw) {
+	if n := digitCount(raw); n < 7 || n > 15 || dateLike(raw) {
 		return none, false
 	}
 	before := s[max(0, a-40):a]
-	if notPhoneLabelRe.matchString(before) || ibanShaped(before) {
+	if notPhoneLabelled(before) || ibanShaped(before) {
 		return none, false
 	}
 	region, ok := phoneVerdict(raw, labelCounts(raw) && phoneLabelRe.matchString(before))
@@ -133,6 +133,111 @@ func phoneVerdict(raw string, labelled bool) (string, bool) {
 	verdicts.m[k] = v
 	verdicts.Unlock()
 	return v.region, v.ok
+}
+
+// digitCount is len(digitsOf(s)).
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// dateLike is dateLikeRe.MatchString(raw), which needs a '/', '-' or '–' and at most
+// thirteen bytes.
+func dateLike(raw string) bool {
+	return len(raw) <= 13 && strings.ContainsAny(raw, "/-–") && dateLikeRe.MatchString(raw)
+}
+
+// notPhoneLabels are the labels of notPhoneLabelRe but "art.-nr", lower case, by their
+// last byte.
+var notPhoneLabels = func() (t [256][]string) {
+	for _, l := range []string{"bestell", "auftrag", "rechnung", "kunden", "artikel", "vertrag", "vorgang", "ticket", "sendung", "tracking",
+		"order", "invoice", "account", "konto", "isbn", "issn", "ean", "ref", "referenz", "reference", "case", "serial", "serien",
+		"seriennummer", "version", "v.", "nr.", "no.", "#", "plz", "blz", "iban", "bic", "hotline", "service", "servicenummer",
+		"kundenservice", "support", "zentrale", "customer care", "helpline", "help line", "infoline", "info-line"} {
+		c := l[len(l)-1]
+		t[c] = append(t[c], l)
+	}
+	return
+}()
+
+// notPhoneLabelled is notPhoneLabelRe.matchString(before): a label ends where at most
+// fourteen runes other than '.', '!', '?', a line break or a digit follow it, then
+// perhaps a ':' or '#' and white space to the end. Labels are compared in ASCII, so a
+// text with the long s or the Kelvin sign, which (?i) reads as 's' and 'k', goes to
+// the expression.
+func notPhoneLabelled(before string) bool {
+	if strings.Contains(before, "\u017f") || strings.Contains(before, "\u212a") {
+		return notPhoneLabelRe.matchString(before)
+	}
+	e := len(before)
+	for e > 0 && isSpaceByte(before[e-1]) {
+		e--
+	}
+	limit := 14
+	if e > 0 && (before[e-1] == ':' || before[e-1] == '#') {
+		limit++ // the optional [:#] is one of the runes the class would take as well
+	}
+	for p, n := e, 0; ; n++ {
+		if labelEndsAt(before, p) {
+			return true
+		}
+		if p == 0 || n == limit {
+			return false
+		}
+		r, w := utf8.DecodeLastRuneInString(before[:p])
+		if r == '.' || r == '!' || r == '?' || r == '\n' || r >= '0' && r <= '9' {
+			return false
+		}
+		p -= w
+	}
+}
+
+// labelEndsAt reports whether one of notPhoneLabelRe's labels ends at byte p of s.
+func labelEndsAt(s string, p int) bool {
+	if p == 0 {
+		return false
+	}
+	c := lowerByte(s[p-1])
+	for _, l := range notPhoneLabels[c] {
+		if p >= len(l) && asciiFoldEqual(s[p-len(l):p], l) {
+			return true
+		}
+	}
+	// art\.?-?nr
+	if c == 'r' && p >= 5 && lowerByte(s[p-2]) == 'n' {
+		q := p - 2
+		if s[q-1] == '-' {
+			q--
+		}
+		if q >= 4 && s[q-1] == '.' {
+			q--
+		}
+		return q >= 3 && asciiFoldEqual(s[q-3:q], "art")
+	}
+	return false
+}
+
+func lowerByte(c byte) byte {
+	if isUpper(c) {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// asciiFoldEqual reports whether s equals lower, itself in lower case, with ASCII
+// capitals read as small letters.
+func asciiFoldEqual(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		if lowerByte(s[i]) != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // ibanShaped is ibanShapeRe.MatchString(before), which needs a space after four
@@ -239,6 +344,23 @@ func phoneCandidates(s string) [][]int {
 		if b := phoneCandAt(s, i); b > 0 {
 			out = append(out, []int{i, b})
 			i = b - 1
+		}
+	}
+	return out
+}
+
+// phoneCandidatesAt is phoneCandidates given every position of a digit, '+' or '('
+// in order, the only bytes where a candidate can begin.
+func phoneCandidatesAt(s string, starts []int) [][]int {
+	var out [][]int
+	pos := 0
+	for _, i := range starts {
+		if i < pos {
+			continue
+		}
+		if b := phoneCandAt(s, i); b > 0 {
+			out = append(out, []int{i, b})
+			pos = b
 		}
 	}
 	return out

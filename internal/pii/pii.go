@@ -154,6 +154,19 @@ func AllFolded(s string, folded *text.Haystack) []Match {
 	return all(s, f)
 }
 
+// AllAndAddressesFolded is AllFolded followed by AddressesFolded, both found with one
+// index of the draft: the rules of a draft ask for every kind.
+func AllAndAddressesFolded(s string, folded *text.Haystack) []Match {
+	f := indexes.Get().(*index)
+	f.fill(s)
+	f.h = folded
+	out := all(s, f)
+	out = append(out, addresses(s, f)...)
+	f.fill("") // keep neither the draft nor its folded text alive in the pool
+	indexes.Put(f)
+	return out
+}
+
 func all(s string, f *index) []Match {
 	var out []Match
 	add := func(ms []Match) {
@@ -167,7 +180,7 @@ func all(s string, f *index) []Match {
 	add(emails(s, f))
 	ibans := ibanList(s, f)
 	add(ibans)
-	add(bics(s, ibans))
+	add(bics(s, ibans, f.bicAt))
 	add(cards(s, f))
 	add(taxIDsDE(s, f))
 	add(socialSecurity(s, f))

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/postcheck/postcheck/internal/text"
@@ -160,11 +161,19 @@ func reverseRunes(s string) string {
 }
 
 // index holds what the finders of one draft share: the folded text, made on first
-// use, and where the runs of digits begin that a \b can precede.
+// use, and the places where the finders' matches can begin, found in one pass.
 type index struct {
 	folded
 	// digitStarts are the positions of digits that follow no ASCII letter, digit or '_'.
 	digitStarts []int
+	// houses are the positions of digits 1–9 right after white space: where the house
+	// number of a German street address can stand.
+	houses []int
+	// phoneStarts are the positions of digits, '+' and '(': where phoneCandRe can begin.
+	phoneStarts []int
+	// ibanAt are the positions of two ASCII letters at the start of a word and two
+	// digits; bicAt those of six capitals at the start of a word.
+	ibanAt, bicAt []int
 	// upperDigit: an ASCII capital is directly followed by a digit somewhere.
 	upperDigit bool
 	// oddFold: the draft holds the long s or the Kelvin sign, which (?i) matches as
@@ -172,23 +181,94 @@ type index struct {
 	oddFold bool
 }
 
+// Byte classes of the one pass in newIndex.
+const (
+	classWord   = 1 << iota // what \b calls a word character: [0-9A-Za-z_]
+	classDigit              // [0-9]
+	classSpace              // what \s matches: [\t\n\f\r ]
+	classHigh               // the first byte of a multi-byte rune, or a stray one
+	classUpper              // [A-Z]
+	classLetter             // [A-Za-z]
+	classPhone              // a digit, '+' or '('
+)
+
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		b := byte(c)
+		switch {
+		case isDigit(b):
+			t[c] = classWord | classDigit | classPhone
+		case isUpper(b):
+			t[c] = classWord | classLetter | classUpper
+		case isLetter(b):
+			t[c] = classWord | classLetter
+		case b == '_':
+			t[c] = classWord
+		case b == '+' || b == '(':
+			t[c] = classPhone
+		case isSpaceByte(b):
+			t[c] = classSpace
+		case b >= 0x80:
+			t[c] = classHigh
+		}
+	}
+	return
+}()
+
 func newIndex(s string) *index {
-	x := &index{folded: folded{s: s}}
-	prevWord := false
+	x := &index{}
+	x.fill(s)
+	return x
+}
+
+// indexes keeps the indexes of finished drafts, whose slices the next ones reuse.
+var indexes = sync.Pool{New: func() any { return new(index) }}
+
+// fill indexes s, reusing x's slices.
+func (x *index) fill(s string) {
+	*x = index{folded: folded{s: s}, digitStarts: x.digitStarts[:0], houses: x.houses[:0],
+		phoneStarts: x.phoneStarts[:0], ibanAt: x.ibanAt[:0], bicAt: x.bicAt[:0]}
+	var prev uint8 // class of the byte before i
+	high := false
+	upperRun := 0 // capitals before i
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= '0' && c <= '9' {
-			if !prevWord {
+		k := byteClass[c]
+		if k&(classUpper|classPhone|classHigh) == 0 {
+			// small letters, white space and punctuation, most of a draft
+			upperRun = 0
+			prev = k
+			continue
+		}
+		if k&classUpper != 0 {
+			upperRun++
+			if upperRun == 6 && (i < 6 || !isWordByte(s[i-6])) {
+				x.bicAt = append(x.bicAt, i-5)
+			}
+		} else {
+			upperRun = 0
+		}
+		if k&classPhone != 0 {
+			x.phoneStarts = append(x.phoneStarts, i)
+		}
+		if k&classDigit != 0 && prev&classLetter != 0 && i >= 2 && i+1 < len(s) && isDigit(s[i+1]) && isLetter(s[i-2]) && (i == 2 || !isWordByte(s[i-3])) {
+			x.ibanAt = append(x.ibanAt, i-2)
+		}
+		if k&classDigit != 0 {
+			if prev&classWord == 0 {
 				x.digitStarts = append(x.digitStarts, i)
 			}
-			if i > 0 && s[i-1] >= 'A' && s[i-1] <= 'Z' {
+			if prev&classSpace != 0 && c != '0' {
+				x.houses = append(x.houses, i)
+			}
+			if i > 0 && isUpper(s[i-1]) {
 				x.upperDigit = true
 			}
 		}
-		prevWord = isWordByte(c)
+		high = high || k&classHigh != 0
+		prev = k
 	}
-	x.oddFold = strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
-	return x
+	x.oddFold = high && (strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a"))
 }
 
 // isWordByte reports an ASCII letter, digit or '_', what \b calls a word character.

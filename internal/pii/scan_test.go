@@ -2,9 +2,12 @@ package pii
 
 import (
 	"math/rand"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/text"
 )
 
 // scanParts are fragments of drafts full of near-identifiers: digit groups with every
@@ -23,6 +26,9 @@ var scanParts = []string{
 	"\xff", "\xe2\x80", "\n", "\t", ",", ".", ":", "1", "9", "0", "abc", "_", "1.1", "3.50", "2024", "2023-2024", "12/05/2024",
 	"221B Baker Street", "10 Downing Street", "12 N Main St", "1600 Pennsylvania Ave", "London SW1A 1AA", "Manchester M1 1AE",
 	", Leeds LS1 4AP", "postcode EC1A 1BB", "4 Privet Drive", "Hill", "Road",
+	"Lindenstraße 12", "Am Markt 3", "Mariahilfer Straße 45, 1060 Wien", "Weg", "Str.", "Art.-Nr.", "art-nr", "ARTNR", "Art.Nr:",
+	"Seriennummer", "customer care", "help line", "Info-Line", "Kundenservice:", "Order#", "REF", "Version", "tracking", "EAN", "plz",
+	"!", "?",
 }
 
 func scanDrafts(seed int64, n int) []string {
@@ -49,6 +55,16 @@ func scanDrafts(seed int64, n int) []string {
 
 // TestScansFindWhatTheWholeExpressionsFind compares every finder that runs its
 // expression only where a match can start with the expression run over the whole text.
+var deWhole = regexp.MustCompile(deAddressExpr)
+
+func spans(starts []int) [][]int {
+	var out [][]int
+	for _, i := range starts {
+		out = append(out, []int{i, i})
+	}
+	return out
+}
+
 func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 	type scan struct {
 		name  string
@@ -59,7 +75,7 @@ func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 		return func(s string) [][]int { return a.whole.FindAllStringSubmatchIndex(s, -1) }
 	}
 	scans := []scan{
-		{"phone candidates", func(s string, _ *index) [][]int { return phoneCandidates(s) },
+		{"phone candidates", func(s string, f *index) [][]int { return phoneCandidatesAt(s, f.phoneStarts) },
 			func(s string) [][]int { return phoneCandRe.FindAllStringIndex(s, -1) }},
 		{"cards", cardSpans, whole(cardRe)},
 		{"tax numbers", steuerIDSpans, whole(steuerIDRe)},
@@ -67,7 +83,10 @@ func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 		{"dashed social security numbers", ssnSpans, whole(ssnRe)},
 		{"bare social security numbers", ssnBareSpans, whole(ssnBareRe)},
 		{"IBAN starts", ibanStarts, func(s string) [][]int { return ibanStartRe.FindAllStringIndex(s, -1) }},
-		{"BICs", func(s string, _ *index) [][]int { return bicRe.findAll(s, bicStarts(s), nil) }, whole(bicRe)},
+		{"German addresses", func(s string, f *index) [][]int { return deAddressMatches(s, f.houses) },
+			func(s string) [][]int { return deWhole.FindAllStringIndex(s, -1) }},
+		{"BICs", func(s string, f *index) [][]int { return bicRe.findAll(s, f.bicAt, nil) }, whole(bicRe)},
+		{"BIC starts", func(s string, f *index) [][]int { return spans(f.bicAt) }, func(s string) [][]int { return spans(bicStarts(s)) }},
 		{"English addresses", enAddresses, whole(enAddressRe.anchored)},
 		{"UK postcodes", ukPostcodes, func(s string) [][]int { return ukPostcodeRe.FindAllStringIndex(s, -1) }},
 	}
@@ -93,9 +112,9 @@ func TestScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 // TestReversedExpressionsMatchWhereTheForwardOnesDo checks the label expressions that
 // must match at the end of the text before a number, run backwards.
 func TestReversedExpressionsMatchWhereTheForwardOnesDo(t *testing.T) {
-	hits := 0
+	hits, labels := 0, 0
 	for _, d := range scanDrafts(12, 6000) {
-		for _, cut := range []int{len(d), len(d) / 2, len(d) - 1} {
+		for _, cut := range []int{len(d), len(d) / 2, len(d) - 1, len(d) - 2, len(d) / 3} {
 			if cut < 0 {
 				continue
 			}
@@ -109,13 +128,21 @@ func TestReversedExpressionsMatchWhereTheForwardOnesDo(t *testing.T) {
 					t.Fatalf("%v on %q: backwards %v, forwards %v", re.fwd, before, got, want)
 				}
 			}
+			if got, want := notPhoneLabelled(before), notPhoneLabelRe.fwd.MatchString(before); got != want {
+				t.Fatalf("label before %q: the hand scan says %v, the expression %v", before, got, want)
+			} else if got {
+				labels++
+			}
+			if got, want := dateLike(before), dateLikeRe.MatchString(before); got != want {
+				t.Fatalf("date shape of %q: %v, the expression says %v", before, got, want)
+			}
 			if got, want := ibanShaped(before), ibanShapeRe.MatchString(before); got != want {
 				t.Fatalf("IBAN shape before %q: %v, the expression says %v", before, got, want)
 			}
 		}
 	}
-	if hits < 1000 {
-		t.Errorf("only %d label matches: the comparison proves little", hits)
+	if hits < 1000 || labels < 1000 {
+		t.Errorf("only %d label matches, %d by hand: the comparison proves little", hits, labels)
 	}
 }
 
@@ -138,4 +165,27 @@ func TestALabelChangesNoVerdictWhereItIsNotLookedFor(t *testing.T) {
 		}
 	}
 	t.Logf("%d candidates", checked)
+}
+
+// TestOneIndexFindsWhatTwoCallsFind: the identifiers and the addresses found with one
+// index of a draft are those of All and Addresses, each in its order.
+func TestOneIndexFindsWhatTwoCallsFind(t *testing.T) {
+	kinds := map[Kind]int{}
+	for _, s := range scanDrafts(14, 8000) {
+		h := text.NewHaystack(text.Fold(s))
+		got := AllAndAddressesFolded(s, h)
+		want := append(AllFolded(s, h), AddressesFolded(s, h)...)
+		if !slices.Equal(got, want) {
+			t.Fatalf("in %q: one index finds %v, two calls %v", s, got, want)
+		}
+		for _, m := range got {
+			kinds[m.Kind]++
+		}
+	}
+	for _, k := range []Kind{Phone, IBAN, Card, SocialSec, Address, BIC} {
+		if kinds[k] < 20 {
+			t.Errorf("only %d matches of %s: the comparison proves little", kinds[k], k)
+		}
+	}
+	t.Log(kinds)
 }

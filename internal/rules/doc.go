@@ -33,6 +33,7 @@ type Doc struct {
 	modelFeats  memo[[]model.Feature]
 	lexIndex    memo[*tokenIndex]
 	lexSpans    lexSpans
+	asciiWords  memo[*wordHashes] // the privacy validators' draft conditions
 
 	// bufs holds the memory of the work above that can serve the next draft.
 	bufs *docBuffers

@@ -35,12 +35,9 @@ func piiValidator(params map[string]string) (MatchFunc, error) {
 		return nil, fmt.Errorf("param kind must be one of email, phone, iban, bic, card, tax_id_de, social_security, coordinates, ip_address, api_key, address; got %q", params["kind"])
 	}
 	return func(doc *Doc) []Hit {
-		var ms []pii.Match
-		if want == pii.Address {
-			ms = pii.AddressesFolded(doc.Original, doc.Folded())
-		} else {
-			ms = doc.identifiers.get(func() []pii.Match { return pii.AllFolded(doc.Original, doc.Folded()) })
-		}
+		// Addresses may overlap the other kinds: pii.All settles nothing between them,
+		// and the validator reports one kind, so one list serves every rule.
+		ms := doc.identifiers.get(func() []pii.Match { return pii.AllAndAddressesFolded(doc.Original, doc.Folded()) })
 		var hits []Hit
 		for _, m := range ms {
 			if m.Kind != want || want == pii.Email && roleAddress(m.Text(doc.Original)) {
@@ -194,9 +191,27 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 	if !ok {
 		return nil, fmt.Errorf("param kind must be one of date_of_birth, licence_plate, password, one_time_code, booking_code, id_document; got %q", kind)
 	}
+	return labelledMatch(kind, pats, true), nil
+}
+
+// plateWords are the words of plateContextRe; "licence plate" and "number plate" hold
+// "plate".
+var plateWords = newASCIIWords("kennzeichen", "nummernschild", "autonummer", "auto", "autos", "wagen", "pkw", "lkw", "fahrzeug", "bmw",
+	"audi", "vw", "mercedes", "golf", "tesla", "porsche", "opel", "fahrer", "fahrerin", "parkt", "parken", "geparkt", "parkplatz",
+	"falschparker", "geblitzt", "plate", "registration", "car", "van", "truck", "suv", "parked", "parking", "driver")
+
+// labelledMatch finds the values of one kind; fast says whether to skip a licence
+// plate's expressions in a draft without a word of its context, which every plate
+// needs in its sentence (the tests compare with going without).
+func labelledMatch(kind string, pats []labelled, fast bool) MatchFunc {
 	return func(doc *Doc) []Hit {
 		var hits []Hit
 		s := doc.Original
+		if fast && kind == "licence_plate" {
+			if !doc.scanOriginal().longS && !plateWords.in(doc) {
+				return nil
+			}
+		}
 		for _, p := range pats {
 			if !p.re.may(doc) {
 				continue
@@ -244,7 +259,7 @@ func labelledValidator(params map[string]string) (MatchFunc, error) {
 			}
 		}
 		return hits
-	}, nil
+	}
 }
 
 func overlapsHits(h Hit, hs []Hit) bool {

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/postcheck/postcheck/internal/check"
 )
@@ -49,7 +50,16 @@ type whereaboutsPattern struct {
 	need, not, also *regexp.Regexp
 	// words, when set, runs re only where a match can begin (see wordScan).
 	words *wordScan
+	// pre, when set, must hold for a draft that re matches; at, when set, must hold
+	// at every start of a match (validate_privacy_fast.go).
+	pre func(doc *Doc) bool
+	at  func(s string, i int) bool
 }
+
+// wordsIn is the condition that one of the words stands in the draft.
+func wordsIn(words ...string) func(doc *Doc) bool { return newASCIIWords(words...).in }
+
+func hasPin(doc *Doc) bool { return strings.Contains(doc.Original, "📍") }
 
 var (
 	pastRe   = regexp.MustCompile(`(?i)\b(?:waren|war|gewesen|hatten|letzte[nrsm]?|letztes|vergangene[nrsm]?|were|was|had|last|ago|vor \d+ (?:jahren|wochen|tagen)|damals|zurück aus|back from|wieder da|wieder zuhause|wieder zu hause)\b`)
@@ -60,29 +70,32 @@ var (
 
 var whereaboutsKinds = map[string][]whereaboutsPattern{
 	"absence": {
-		{re: mustGuarded(absenceEmpty), sev: check.High,
+		{re: mustGuarded(absenceEmpty), sev: check.High, pre: wordsIn("leer", "unbewohnt", "empty", "unoccupied"),
 			words: newWordScan(absenceEmpty, "haus", "wohnung", "bude", "hütte", "hÜtte", "house", "flat", "apartment", "home", "place")},
-		{re: mustGuarded(absenceNobody), sev: check.High, words: newWordScan(absenceNobody, "niemand", "keiner", "nobody", "no one", "no-one")},
-		{re: mustGuarded(absenceWeeksDE), sev: check.Medium, need: awayOrPlace, not: notNowRe,
+		{re: mustGuarded(absenceNobody), sev: check.High, pre: wordsIn("zuhause", "hause", "daheim", "home"), words: newWordScan(absenceNobody, "niemand", "keiner", "nobody", "no one", "no-one")},
+		{re: mustGuarded(absenceWeeksDE), sev: check.Medium, need: awayOrPlace, not: notNowRe, at: unitAfterNumber,
 			words: newWordScan(absenceWeeksDE, "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "ein", "zwei", "drei", "vier", "fünf", "fÜnf",
 				"sechs", "sieben", "acht", "neun", "zehn", "zwölf", "zwÖlf", "paar")},
-		{re: mustGuarded(absenceWeeksEN), sev: check.Medium, need: awayRe, not: notNowRe, words: newWordScan(absenceWeeksEN, "for", "away for")},
-		{re: mustGuarded(absenceUntil), sev: check.Medium, need: awayRe, not: pastRe,
+		{re: mustGuarded(absenceWeeksEN), sev: check.Medium, need: awayRe, not: notNowRe, words: newWordScan(absenceWeeksEN, "for", "away for"),
+			pre: wordsIn("week", "weeks", "days", "month", "months")},
+		{re: mustGuarded(absenceUntil), sev: check.Medium, need: awayRe, not: pastRe, pre: wordsIn("bis", "until", "till", "til", "through"),
 			words: newWordScan(absenceUntil, "sind", "bin", "ist", "seid", "away", "gone", "out of town", "on holiday", "on vacation", "abroad", "off")},
-		{re: mustGuarded(absenceAway), sev: check.Medium, not: notNowRe, words: newWordScan(absenceAway, "we", "i")},
+		{re: mustGuarded(absenceAway), sev: check.Medium, not: notNowRe, words: newWordScan(absenceAway, "we", "i"),
+			pre: wordsIn("away", "town", "holiday", "vacation", "abroad")},
 	},
 	"live_location": {
-		{re: mustGuarded(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast},
-		{re: mustGuarded(hereNowEN), sev: check.Medium, not: futurePast,
+		{re: mustGuarded(`\b(?:[Gg]erade|grad|[Jj]etzt|[Ii]m Moment|[Mm]omentan)\s+(?:(?:noch|schon|mal|auch|wieder|hier|da|so|endlich|zusammen)\s+)?(?:im|in der|am|an der|beim|auf dem|auf der|vor dem|vor der)\s+` + placeName), sev: check.Medium, need: hereDE, not: futurePast,
+			pre: wordsIn("gerade", "grad", "jetzt", "moment", "momentan")},
+		{re: mustGuarded(hereNowEN), sev: check.Medium, not: futurePast, pre: wordsIn("now", "rn", "atm", "currently", "arrived", "landed"),
 			words: newWordScan(hereNowEN, "i'm", "im", "i am", "we're", "were", "we are", "sitting", "standing", "chilling", "waiting",
 				"right now", "currently", "just arrived", "just landed")},
-		{re: mustGuarded(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast},
-		{re: mustGuarded(`📍\s*` + placeName), sev: check.Low},
+		{re: mustGuarded(`(?i)\b(?:at|am|an)\s+gate\s+[A-Z]?\d{1,3}[A-Z]?\b`), sev: check.Medium, need: nowRe, not: futurePast, pre: wordsIn("gate")},
+		{re: mustGuarded(`📍\s*` + placeName), sev: check.Low, pre: hasPin},
 	},
 	"routine": {
-		{re: mustGuarded(routineEvery), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours,
+		{re: mustGuarded(routineEvery), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours, pre: hasTimeCue,
 			words: newWordScan(routineEvery, "jede", "immer", "every", "each")},
-		{re: mustGuarded(routineDays), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours,
+		{re: mustGuarded(routineDays), sev: check.Medium, need: routinePlace, also: ownRoutine, not: openingHours, pre: hasTimeCue,
 			words: newWordScan(routineDays, "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "samstags", "sonntags", "morgens", "abends",
 				"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")},
 	},
@@ -111,16 +124,29 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 	if !ok {
 		return nil, fmt.Errorf("param kind must be one of absence, live_location, routine; got %q", params["kind"])
 	}
+	return whereaboutsMatch(pats, true), nil
+}
+
+// whereaboutsMatch finds the patterns' hits; fast says whether to use the conditions
+// of validate_privacy_fast.go, which the tests compare with going without.
+func whereaboutsMatch(pats []whereaboutsPattern, fast bool) MatchFunc {
 	return func(doc *Doc) []Hit {
 		var hits []Hit
 		s := doc.Original
 		for _, p := range pats {
+			if fast && p.pre != nil && !doc.scanOriginal().longS && !p.pre(doc) {
+				continue
+			}
 			if !p.re.may(doc) {
 				continue
 			}
 			var locs [][]int
 			if p.words != nil {
-				locs = p.words.findAllIn(p.re.Regexp, doc.scanOriginal())
+				at := p.at
+				if !fast {
+					at = nil
+				}
+				locs = scanWith(p.words, p.re.Regexp, doc.scanOriginal(), at)
 			} else {
 				locs = p.re.FindAllStringIndex(s, -1)
 			}
@@ -143,5 +169,5 @@ func whereaboutsValidator(params map[string]string) (MatchFunc, error) {
 			}
 		}
 		return hits
-	}, nil
+	}
 }
