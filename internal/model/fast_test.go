@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,5 +169,135 @@ func TestPairedWeightsAreTheHeadsWeights(t *testing.T) {
 				t.Fatalf("head %s weight %d: paired %v, head %v", head.Name, i, got, w)
 			}
 		}
+	}
+}
+
+// BenchmarkScoreDraftOldAndNew scores each post the old way and the new way in
+// turn, reading two megabytes between them as the rest of a check would, so that
+// a CPU profile compares oldScoreDraft with Model.ScoreDraft under the same load.
+func BenchmarkScoreDraftOldAndNew(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var posts []*text.Prepared
+	var cur strings.Builder
+	for _, s := range identityTexts(&testing.T{}) {
+		cur.WriteString(s)
+		cur.WriteString("\n")
+		if cur.Len() >= 1500 {
+			posts = append(posts, text.Prepare(cur.String()))
+			cur.Reset()
+		}
+	}
+	other := make([]uint64, 1<<18)
+	sink := uint64(0)
+	evict := func() {
+		for _, v := range other {
+			sink += v
+		}
+	}
+	b.ResetTimer()
+	k := 0
+	for b.Loop() {
+		p := posts[k%len(posts)]
+		evict()
+		oldScoreDraft(m, p)
+		evict()
+		m.ScoreDraft(p)
+		k++
+	}
+	_ = sink
+}
+
+// generatedDrafts are drafts made from a small vocabulary, so that words, pairs
+// and n-grams repeat as in long posts, with the edges of the extraction: group
+// words beyond the cap on pairings, capitals, mentions, numbers, long words,
+// other scripts, empty and wordless drafts, and a feature repeated more than a
+// uint16 counts.
+func generatedDrafts() []string {
+	vocab := []string{
+		"die", "der", "und", "ist", "nicht", "Idiot", "VOLLIDIOT", "Flüchtlinge", "Muslime", "Frauen",
+		"schön", "Grüße", "@anna", "12345", "#Hashtag", "Schmarotzer", "ärgerlich", "straße", "the", "and",
+		"you", "are", "great", "Ünïcödé", "日本語", "😀", "x\xe2\x82", "https://example.com/a/b?c=d",
+		strings.Repeat("lang", 15), "Team", "Kunden", "danke", "Mist", "so", "ein",
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	drafts := []string{"", " ", "!!! ... 🙂", "\n\n", "12 34 56", "@a @b @c"}
+	for _, n := range []int{1, 2, 3, 10, 50, 250, 1000, 5000} {
+		for range 4 {
+			var b strings.Builder
+			for k := range n {
+				if k > 0 {
+					b.WriteString([]string{" ", ", ", ". ", "\n", " - "}[r.IntN(5)])
+				}
+				b.WriteString(vocab[r.IntN(len(vocab))])
+			}
+			drafts = append(drafts, b.String())
+		}
+	}
+	// "a" alone 70,000 times: its word, its pair with itself and its n-grams
+	// occur more often than a uint16 counts.
+	drafts = append(drafts, strings.Repeat("a ", 70000), strings.Repeat("Die Muslime ", 600))
+	return drafts
+}
+
+// TestScoreDraftMatchesTheOldWay compares the scores of every draft with those of
+// the scoring as it was, bit for bit, and the features with the reference
+// extraction; each draft is scored twice, so that a table left dirty by one
+// draft would show in the next.
+func TestScoreDraftMatchesTheOldWay(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	drafts := append(generatedDrafts(), identityTexts(t)...)
+	for round := range 2 {
+		for _, s := range drafts {
+			p := text.Prepare(s)
+			got, want := m.ScoreDraft(p), oldScoreDraft(m, p)
+			if len(got) != len(want) {
+				t.Fatalf("%.60q: %d scores, the old way %d", s, len(got), len(want))
+			}
+			for h := range got {
+				if math.Float64bits(got[h]) != math.Float64bits(want[h]) {
+					t.Fatalf("round %d, %.60q head %d: %v, the old way %v", round, s, h, got[h], want[h])
+				}
+			}
+			if round > 0 {
+				continue
+			}
+			fs, ref := Extract(p, m.Bits), referenceExtract(p, m.Bits)
+			if len(fs) != len(ref) {
+				t.Fatalf("%.60q: %d features, reference %d", s, len(fs), len(ref))
+			}
+			for k := range fs {
+				if fs[k] != ref[k] {
+					t.Fatalf("%.60q feature %d: %+v, reference %+v", s, k, fs[k], ref[k])
+				}
+			}
+		}
+	}
+}
+
+// TestGeneratedDraftsReachTheEdges checks that the generated drafts hold what
+// they are there for: a feature counted past the largest uint16, and an empty draft.
+func TestGeneratedDraftsReachTheEdges(t *testing.T) {
+	counted, empty := false, false
+	for _, s := range generatedDrafts() {
+		fs := Extract(text.Prepare(s), 18)
+		if len(fs) == 0 {
+			empty = true
+		}
+		n := map[uint32]int{}
+		for _, f := range fs {
+			n[f.Index]++
+		}
+		for _, c := range n {
+			counted = counted || c > math.MaxUint16
+		}
+	}
+	if !counted || !empty {
+		t.Fatalf("a feature past 65,535 occurrences: %v; an empty draft: %v", counted, empty)
 	}
 }

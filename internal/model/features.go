@@ -62,7 +62,7 @@ func hashByte(h uint32, b byte) uint32 {
 
 // word is the form a token contributes: mentions and numbers are collapsed so that
 // user names and figures do not become features of their own.
-func word(t text.Token) string {
+func word(t *text.Token) string {
 	switch {
 	case t.Mention:
 		return "@user"
@@ -139,8 +139,8 @@ func (x *extraction) runInto(p *text.Prepared, bits uint, buf []Feature, idx []u
 	// has 4r−2 character n-grams of two to five, plus a word, a pair, a capitals mark
 	// and a group pair.
 	need := 0
-	for i, t := range p.Tokens {
-		words[i] = word(t)
+	for i := range p.Tokens {
+		words[i] = word(&p.Tokens[i])
 		if words[i] == groupPlaceholder {
 			groups = true
 		}
@@ -177,11 +177,21 @@ func (x *extraction) runInto(p *text.Prepared, bits uint, buf []Feature, idx []u
 	// occurrence, found by the hash Prepare made of the word, instead of hashed again.
 	memo := getGramMemo(len(p.Tokens))
 	defer gramMemos.Put(memo)
-	for i, t := range p.Tokens {
-		w := words[i]
-		x.add(hashStr(seedWord, w), i, 1)
+	// pair is the hash of a word pair up to the space, seeded by the word before.
+	var pair uint32
+	for i := range p.Tokens {
+		t, w := &p.Tokens[i], words[i]
+		// The word, its pair with the word before and the start of its pair with
+		// the next are hashed in one pass, three independent chains at once.
+		hw, hp, hn := seedWord, pair, seedPair
+		for k := 0; k < len(w); k++ {
+			c := uint32(w[k])
+			hw, hp, hn = (hw^c)*fnvPrime, (hp^c)*fnvPrime, (hn^c)*fnvPrime
+		}
+		pair = hashByte(hn, ' ')
+		x.add(hw, i, 1)
 		if i > 0 {
-			x.add(hashStr(hashByte(hashStr(seedPair, words[i-1]), ' '), w), i-1, 2)
+			x.add(hp, i-1, 2)
 		}
 		if t.Letters > 0 && t.Upper == t.Letters && t.Letters >= 3 {
 			x.add(hashCaps, i, 1)
@@ -332,14 +342,19 @@ type extraction struct {
 // count notes one more occurrence of a table index; the count stops at its maximum.
 func (x *extraction) count(i uint32) {
 	n := *x.counts
-	switch v := n[i]; v {
-	case 0:
-		x.unique++
-		n[i] = 1
-	case math.MaxUint16:
-	default:
-		n[i] = v + 1
+	v := n[i]
+	// Without branches: whether an index is new is a coin toss the processor
+	// would guess wrong half the time, and a wrong guess waits for the count,
+	// which mostly misses the cache, then throws away the hashing done meanwhile.
+	inc, first := uint16(1), 0
+	if v == math.MaxUint16 {
+		inc = 0
 	}
+	if v == 0 {
+		first = 1
+	}
+	n[i] = v + inc
+	x.unique += first
 }
 
 func (x *extraction) add(h uint32, tok, span int) {

@@ -48,6 +48,18 @@ var groupsByFirst = func() (t [256][]groupEntry) {
 	return t
 }()
 
+// groupStarts has a bit for every first two bytes of a group word or prefix: most
+// words are turned away by one lookup.
+var groupStarts = func() (b [1 << 16 / 64]uint64) {
+	for _, l := range groupsByFirst {
+		for _, e := range l {
+			k := uint(e.s[0])<<8 | uint(e.s[1])
+			b[k/64] |= 1 << (k % 64)
+		}
+	}
+	return b
+}()
+
 type groupEntry struct {
 	s     string
 	whole bool
@@ -60,6 +72,9 @@ func isGroupWord(w string) bool {
 	// Every entry is two bytes long at least, and comparing the second byte first
 	// turns most entries away without a call.
 	if len(w) < 2 {
+		return false
+	}
+	if k := uint(w[0])<<8 | uint(w[1]); groupStarts[k/64]&(1<<(k%64)) == 0 {
 		return false
 	}
 	for _, e := range groupsByFirst[w[0]] {

@@ -26,7 +26,7 @@ func referenceExtract(p *text.Prepared, bits uint) []Feature {
 	// and a group pair.
 	need := 0
 	for i, t := range p.Tokens {
-		words[i] = word(t)
+		words[i] = word(&t)
 		if words[i] == groupPlaceholder {
 			groups = append(groups, i)
 		}
