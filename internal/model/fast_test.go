@@ -172,44 +172,6 @@ func TestPairedWeightsAreTheHeadsWeights(t *testing.T) {
 	}
 }
 
-// BenchmarkScoreDraftOldAndNew scores each post the old way and the new way in
-// turn, reading two megabytes between them as the rest of a check would, so that
-// a CPU profile compares oldScoreDraft with Model.ScoreDraft under the same load.
-func BenchmarkScoreDraftOldAndNew(b *testing.B) {
-	m, err := Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var posts []*text.Prepared
-	var cur strings.Builder
-	for _, s := range identityTexts(&testing.T{}) {
-		cur.WriteString(s)
-		cur.WriteString("\n")
-		if cur.Len() >= 1500 {
-			posts = append(posts, text.Prepare(cur.String()))
-			cur.Reset()
-		}
-	}
-	other := make([]uint64, 1<<18)
-	sink := uint64(0)
-	evict := func() {
-		for _, v := range other {
-			sink += v
-		}
-	}
-	b.ResetTimer()
-	k := 0
-	for b.Loop() {
-		p := posts[k%len(posts)]
-		evict()
-		oldScoreDraft(m, p)
-		evict()
-		m.ScoreDraft(p)
-		k++
-	}
-	_ = sink
-}
-
 // generatedDrafts are drafts made from a small vocabulary, so that words, pairs
 // and n-grams repeat as in long posts, with the edges of the extraction: group
 // words beyond the cap on pairings, capitals, mentions, numbers, long words,
@@ -242,11 +204,11 @@ func generatedDrafts() []string {
 	return drafts
 }
 
-// TestScoreDraftMatchesTheOldWay compares the scores of every draft with those of
-// the scoring as it was, bit for bit, and the features with the reference
-// extraction; each draft is scored twice, so that a table left dirty by one
-// draft would show in the next.
-func TestScoreDraftMatchesTheOldWay(t *testing.T) {
+// TestScoreDraftMatchesTheReference compares the scores of every draft, bit for
+// bit, with the heads' scores of the reference extraction, and the features with
+// it; each draft is scored twice, so that a table left dirty by one draft would
+// show in the next.
+func TestScoreDraftMatchesTheReference(t *testing.T) {
 	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
@@ -255,13 +217,13 @@ func TestScoreDraftMatchesTheOldWay(t *testing.T) {
 	for round := range 2 {
 		for _, s := range drafts {
 			p := text.Prepare(s)
-			got, want := m.ScoreDraft(p), oldScoreDraft(m, p)
+			got, want := m.ScoreDraft(p), m.Scores(referenceExtract(p, m.Bits))
 			if len(got) != len(want) {
-				t.Fatalf("%.60q: %d scores, the old way %d", s, len(got), len(want))
+				t.Fatalf("%.60q: %d scores, the reference %d", s, len(got), len(want))
 			}
 			for h := range got {
 				if math.Float64bits(got[h]) != math.Float64bits(want[h]) {
-					t.Fatalf("round %d, %.60q head %d: %v, the old way %v", round, s, h, got[h], want[h])
+					t.Fatalf("round %d, %.60q head %d: %v, the reference %v", round, s, h, got[h], want[h])
 				}
 			}
 			if round > 0 {
