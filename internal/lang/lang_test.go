@@ -1,13 +1,12 @@
 package lang
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 var (
@@ -111,19 +110,7 @@ func TestOnePassFunctionWordsMatchSentenceBySentence(t *testing.T) {
 	texts := append([]string{}, foreignShortPosts...)
 	texts = append(texts, "Was für ein Tag heute im Büro. Anyway, what a day, I am done!\nUnd jetzt?", "", "...", "a. b! c? d\n\ne",
 		"Ich bin heute nicht im Büro, ab Montag wieder.", "This is the best coffee I have had all week")
-	files, _ := filepath.Glob("../../testdata/*/*.jsonl")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
+	texts = append(texts, corpus.Texts(t, "*.jsonl")...)
 	for _, text := range texts {
 		want := shareLanguages(text)
 		if len(want) < 2 {

@@ -1,15 +1,14 @@
 package lang
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // The plain way of counting function words, as it was before the hashed word table:
@@ -163,20 +162,7 @@ func plainCountLetters(text string) int {
 // scripts, broken UTF-8 and sentence ends.
 func scanTexts(t *testing.T) []string {
 	t.Helper()
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
+	texts := corpus.Texts(t, "*.jsonl")
 	if len(texts) < 100 {
 		t.Fatalf("only %d labelled drafts: the comparison proves little", len(texts))
 	}

@@ -1,13 +1,12 @@
 package model
 
 import (
-	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 
 	"github.com/postcheck/postcheck/internal/text"
 )
@@ -24,19 +23,7 @@ func identityTexts(t *testing.T) []string {
 		"#HashtagChainsAreLong #UndNochEiner 12345 @user_1 RT",
 		strings.Repeat("Die Muslime und die Frauen sagen das. ", 200),
 	}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
+	texts = append(texts, corpus.Texts(t, "*.jsonl")...)
 	return texts
 }
 

@@ -1,10 +1,6 @@
 package rules
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -16,27 +12,7 @@ func TestGuardsNeverSkipAMatchOnTheCorpora(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "corpus.jsonl"))
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<22)
-		for sc.Scan() {
-			var row struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-		fh.Close()
-	}
-	for _, r := range e.rules {
-		texts = append(texts, r.Spec.Examples.Bad...)
-		texts = append(texts, r.Spec.Examples.Good...)
-	}
+	texts := append(repoTexts(t, "corpus.jsonl"), exampleTexts(e)...)
 	if len(texts) < 500 {
 		t.Fatalf("only %d drafts found", len(texts))
 	}

@@ -1,15 +1,14 @@
 package text
 
 import (
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // scannerTexts are the labelled drafts of the repository and random drafts built
@@ -45,20 +44,7 @@ func scannerTexts(t *testing.T) []string {
 // labelledTexts are the labelled drafts of the repository.
 func labelledTexts(t *testing.T) []string {
 	t.Helper()
-	var texts []string
-	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.jsonl"))
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(data), "\n") {
-			var row struct{ Text string }
-			if json.Unmarshal([]byte(line), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-	}
+	texts := corpus.Texts(t, "*.jsonl")
 	if len(texts) < 100 {
 		t.Fatalf("only %d labelled drafts: the comparison proves little", len(texts))
 	}
