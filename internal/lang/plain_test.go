@@ -89,14 +89,7 @@ func plainLooseDominant(text string) (string, float64, bool) {
 			foreign++
 		}
 	})
-	lead, other, distinct, code := de, enOnly, len(seenDE), "de"
-	if en > de || en == de && enOnly > deOnly {
-		lead, other, distinct, code = en, deOnly, len(seenEN), "en"
-	}
-	if distinct < 2 || other*4 > lead || lead*5 < n || foreign > 1 {
-		return "", 0, false
-	}
-	return code, float64(lead) / float64(lead+other), true
+	return looseDecision(de, en, deOnly, enOnly, len(seenDE), len(seenEN), n, foreign)
 }
 
 // plainScanFunctionWords is scanFunctionWords the plain way: the text cut into

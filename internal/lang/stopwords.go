@@ -427,10 +427,17 @@ func looseDominant(text string) (string, float64, bool) {
 			foreign++
 		}
 	}
+	return looseDecision(de, en, deOnly, enOnly, len(seenDE), len(seenEN), n, foreign)
+}
+
+// looseDecision is looseDominant's verdict from its counts: function words of either
+// language (de, en), of one only (deOnly, enOnly), distinct ones of each, words in
+// all and foreign function words.
+func looseDecision(de, en, deOnly, enOnly, distinctDE, distinctEN, n, foreign int) (string, float64, bool) {
 	// Words of both languages ("in", "so") count for the leader but not against it.
-	lead, other, distinct, code := de, enOnly, len(seenDE), "de"
+	lead, other, distinct, code := de, enOnly, distinctDE, "de"
 	if en > de || en == de && enOnly > deOnly {
-		lead, other, distinct, code = en, deOnly, len(seenEN), "en"
+		lead, other, distinct, code = en, deOnly, distinctEN, "en"
 	}
 	if distinct < 2 || other*4 > lead || lead*5 < n || foreign > 1 {
 		return "", 0, false
