@@ -42,29 +42,11 @@ func TestPatternScansFindWhatTheWholeExpressionsFind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := repoTexts(t, "*.jsonl")
-	examples := exampleTexts(e)
-	var words []string
-	for _, ex := range examples {
-		words = append(words, strings.Fields(ex)...)
-	}
-	texts = append(texts, examples...)
+	texts := append(repoTexts(t, "*.jsonl"), exampleTexts(e)...)
 	// Examples run together with stray words between them: matches at every distance
 	// from each other and from the start.
-	rng := rand.New(rand.NewPCG(1, 2))
 	seps := []string{" ", " ", ", ", "! ", "\n", "", "-"}
-	for range 8000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(6) {
-			if rng.IntN(2) == 0 {
-				b.WriteString(examples[rng.IntN(len(examples))])
-			} else {
-				b.WriteString(words[rng.IntN(len(words))])
-			}
-			b.WriteString(seps[rng.IntN(len(seps))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, runTogether(e, rand.New(rand.NewPCG(1, 2)), 8000, 6, nil, seps)...)
 	scans, found := 0, 0
 	for _, r := range e.rules {
 		m, ok := r.matcher.(*patternMatcher)

@@ -48,31 +48,10 @@ func ruleLexicons(t testing.TB, e *Engine) []*lexicon {
 // lexiconDrafts are the labelled drafts, the rule examples, and examples run together
 // with stray words, masks, stretched letters, hashtags and user names between them.
 func lexiconDrafts(t *testing.T, e *Engine) []string {
-	texts := repoTexts(t, "*.jsonl")
-	examples := exampleTexts(e)
-	var words []string
-	for _, ex := range examples {
-		words = append(words, strings.Fields(ex)...)
-	}
-	texts = append(texts, examples...)
-	rng := rand.New(rand.NewPCG(3, 5))
+	texts := append(repoTexts(t, "*.jsonl"), exampleTexts(e)...)
 	odd := []string{"f*ck", "sch***e", "idiooot", "#DummeLeute", "@KotzenderStern", "Vollidiot", "i d i o t", "Hurensohn"}
 	seps := []string{" ", " ", ", ", "! ", "\n", "\n\n", "-", " „"}
-	for range 6000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(8) {
-			switch rng.IntN(4) {
-			case 0:
-				b.WriteString(examples[rng.IntN(len(examples))])
-			case 1:
-				b.WriteString(odd[rng.IntN(len(odd))])
-			default:
-				b.WriteString(words[rng.IntN(len(words))])
-			}
-			b.WriteString(seps[rng.IntN(len(seps))])
-		}
-		texts = append(texts, b.String())
-	}
+	texts = append(texts, runTogether(e, rand.New(rand.NewPCG(3, 5)), 6000, 8, odd, seps)...)
 	// Drafts of stretched words, whose second forms fill the token index beyond its
 	// first size.
 	for k := 1; k <= 60; k += 3 {
