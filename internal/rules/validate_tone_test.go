@@ -158,3 +158,11 @@ func TestToneContextIsNamed(t *testing.T) {
 		{name: "hating a group is no self-identification", text: "Ich hasse Schwuchteln.", rule: "hate.slur_de", sev: check.High},
 	})
 }
+
+func TestSwearCompoundsOfThingsAreNotAimedAtAnybody(t *testing.T) {
+	runToneCases(t, []toneCase{
+		{name: "what a crap day stays low", text: "Was für ein Scheißtag heute.", rule: "tone.swear_compound_de", sev: check.Low},
+		{name: "such a dump of a shop stays low", text: "So ein Drecksladen.", rule: "tone.swear_compound_de", sev: check.Low},
+		{name: "a crap guy is an insult, high when aimed", text: "Du Scheißkerl!", rule: "tone.insult_de", sev: check.High},
+	})
+}
