@@ -44,7 +44,7 @@ var adultNames = set(
 	"marco", "marc", "oliver", "daniel", "sebastian", "tobias", "florian", "patrick", "kevin", "dennis", "marcel", "pascal",
 	"jennifer", "jessica", "vanessa", "sarah", "katharina", "julia", "christiane", "ulrike", "ute", "doris", "elke", "jutta",
 	"bernie", "ron", "ted", "mitch", "nikki", "rudy", "rupert", "tony", "gordon", "david", "ed", "liz", "priyanka", "justin",
-	"emmanuel", "vladimir", "recep", "viktor", "giorgia", "ursula", "markus", "hubert", "alexander", "sigmar", "gregor", "dietmar",
+	"emmanuel", "vladimir", "recep", "viktor", "giorgia", "hubert", "alexander", "sigmar", "gregor", "dietmar",
 )
 
 // companies are brands a post names without a legal form; normalised, one word or
@@ -146,8 +146,8 @@ var collectives = set("bunch", "load", "pack", "gang", "band", "lot", "herd", "d
 // Scholz ist ein totaler Idiot", "Mr Jones is such a complete moron".
 var namedFillers = set("ist", "sind", "war", "waren", "bleibt", "is", "are", "was", "were", "remains", "ein", "eine", "einen",
 	"a", "an", "the", "so", "such", "total", "totaler", "totale", "voll", "echt", "really", "wirklich", "einfach", "just",
-	"complete", "absolute", "absoluter", "absolute", "der", "die", "das", "groesste", "biggest", "ja", "doch", "halt", "nur",
-	"und", "bleibt", "honestly", "literally", "simply", "auch", "too", "also", "mal", "wieder", "again")
+	"complete", "absolute", "absoluter", "der", "die", "das", "groesste", "biggest", "ja", "doch", "halt", "nur",
+	"und", "honestly", "literally", "simply", "auch", "too", "also", "mal", "wieder", "again")
 
 // namedSubject reports a named target (see namedAt) that ends right before token i,
 // or before it with only copulas, articles and intensifiers between, within its
