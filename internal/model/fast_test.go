@@ -62,30 +62,15 @@ func TestFastExtractionIsBitIdentical(t *testing.T) {
 	}
 }
 
-// referenceEvaluate is Evaluate as it was: each head its own pass, the span always.
+// referenceEvaluate is Evaluate as it was: each head its own pass over the
+// features for the score. The span has no fast path, so it is the package's own.
 func referenceEvaluate(h *Head, p *text.Prepared, feats []Feature) Result {
 	z := float64(h.Bias)
 	for _, f := range feats {
 		z += float64(h.Weights[f.Index] * f.Value)
 	}
 	r := Result{Score: sigmoid(z)}
-	if len(p.Tokens) == 0 {
-		return r
-	}
-	c := make([]float64, len(p.Tokens))
-	for _, f := range feats {
-		v := float64(h.Weights[f.Index] * f.Value)
-		if f.Span == 2 {
-			c[f.Tok] += v / 2
-			c[f.Tok+1] += v / 2
-			continue
-		}
-		c[f.Tok] += v
-	}
-	i, j, _, ok := BestWindow(c, MaxSpanTokens)
-	if ok {
-		r.Start, r.End, r.OK = p.Tokens[i].Start, p.Tokens[j-1].End, true
-	}
+	r.Start, r.End, r.OK = h.Span(p, feats)
 	return r
 }
 
