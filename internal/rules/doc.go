@@ -17,11 +17,10 @@ type Doc struct {
 	// Langs are the rule languages that run for this draft.
 	Langs []string
 
-	foldOnce, foldNormOnce sync.Once
-	folded, foldedNorm     *text.Haystack
-
-	scanOnce, scanNormOnce sync.Once
-	scanOrig, scanNorm     *scanText
+	// The folded texts for the guards and the texts with their word starts for the
+	// word scans, in the Doc's pooled buffers.
+	folded, foldedNorm memo[*text.Haystack]
+	scanOrig, scanNorm memo[*scanText]
 
 	// Work several rules of one draft share: the children analysis (ten rules), the
 	// personal identifiers (eleven), the special categories (six) and the model's
@@ -108,43 +107,33 @@ func (m *memo[T]) get(f func() T) T {
 // Folded is text.Fold of the original text, indexed and made once per draft for the
 // guards of every rule's expressions.
 func (d *Doc) Folded() *text.Haystack {
-	d.foldOnce.Do(func() {
-		h := &d.buffers().folded
-		h.ResetFold(d.Original)
-		d.folded = h
-	})
-	return d.folded
+	return d.folded.get(func() *text.Haystack { return foldInto(&d.buffers().folded, d.Original) })
 }
 
 // FoldedNorm is text.Fold of the normalised text, indexed.
 func (d *Doc) FoldedNorm() *text.Haystack {
-	d.foldNormOnce.Do(func() {
-		h := &d.buffers().foldedNorm
-		h.ResetFold(d.Norm)
-		d.foldedNorm = h
-	})
-	return d.foldedNorm
+	return d.foldedNorm.get(func() *text.Haystack { return foldInto(&d.buffers().foldedNorm, d.Norm) })
+}
+
+func foldInto(h *text.Haystack, s string) *text.Haystack {
+	h.ResetFold(s)
+	return h
 }
 
 // scanOriginal is the original text with its word starts, found once per draft for
 // the word scans of every rule.
 func (d *Doc) scanOriginal() *scanText {
-	d.scanOnce.Do(func() {
-		t := &d.buffers().scanOrig
-		t.reset(d.Original)
-		d.scanOrig = t
-	})
-	return d.scanOrig
+	return d.scanOrig.get(func() *scanText { return scanInto(&d.buffers().scanOrig, d.Original) })
 }
 
 // scanNormalised is the normalised text with its word starts.
 func (d *Doc) scanNormalised() *scanText {
-	d.scanNormOnce.Do(func() {
-		t := &d.buffers().scanNorm
-		t.reset(d.Norm)
-		d.scanNorm = t
-	})
-	return d.scanNorm
+	return d.scanNorm.get(func() *scanText { return scanInto(&d.buffers().scanNorm, d.Norm) })
+}
+
+func scanInto(t *scanText, s string) *scanText {
+	t.reset(s)
+	return t
 }
 
 // guardedRe is a regular expression with the guard that skips drafts it cannot match.

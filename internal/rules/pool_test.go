@@ -114,7 +114,7 @@ func TestReleasedDocIsEmpty(t *testing.T) {
 	p := doc.Prepared
 	e.MatchDoc(doc, "de")
 	doc.release()
-	if doc.Prepared != nil || doc.bufs != nil || doc.folded != nil || doc.scanOrig != nil || p.Tokens != nil {
+	if doc.Prepared != nil || doc.bufs != nil || doc.folded.v != nil || doc.scanOrig.v != nil || p.Tokens != nil {
 		t.Fatal("a released Doc still holds its draft")
 	}
 }
