@@ -13,3 +13,19 @@ func TestTextsReadsEveryLabelledFile(t *testing.T) {
 		}
 	}
 }
+
+func TestRowsKeepsWhatItIsAskedToAndAtMostPerFile(t *testing.T) {
+	files := Files(t, "corpus.jsonl")
+	german := Rows(t, files, 0, func(r Row) bool { return r.Lang == "de" })
+	if len(german) == 0 {
+		t.Fatal("no German rows in the corpora")
+	}
+	for _, r := range german {
+		if r.Lang != "de" {
+			t.Fatalf("kept a %q row", r.Lang)
+		}
+	}
+	if few := Rows(t, files, 3, nil); len(few) != 3*len(files) {
+		t.Errorf("%d rows at 3 per file from %d files", len(few), len(files))
+	}
+}

@@ -1,12 +1,10 @@
 package lang
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // TestRuleLanguagesCoverLabelledDrafts measures, on our corpora and the shared
@@ -16,26 +14,8 @@ func TestRuleLanguagesCoverLabelledDrafts(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads thousands of drafts")
 	}
-	type item struct{ Lang, Text string }
-	var items []item
-	files, _ := filepath.Glob("../../testdata/*/*.jsonl")
-	files = append(files, "../../../shared/datasets/germeval2018-train.jsonl", "../../../shared/datasets/gahd-dev.jsonl", "../../../shared/datasets/davidson2017.jsonl")
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			continue
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for n := 0; sc.Scan() && n < 3000; {
-			var it item
-			if json.Unmarshal(sc.Bytes(), &it) == nil && (it.Lang == "de" || it.Lang == "en") {
-				items = append(items, it)
-				n++
-			}
-		}
-		fh.Close()
-	}
+	files := append(corpus.Files(t, "*.jsonl"), corpus.Shared(t, "germeval2018-train.jsonl", "gahd-dev.jsonl", "davidson2017.jsonl")...)
+	items := corpus.Rows(t, files, 3000, func(r corpus.Row) bool { return r.Lang == "de" || r.Lang == "en" })
 	if len(items) < 500 {
 		t.Skipf("only %d labelled drafts found", len(items))
 	}

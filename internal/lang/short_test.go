@@ -1,12 +1,10 @@
 package lang
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"unicode"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // Short posts in the other languages the detector knows, written to share words with
@@ -80,48 +78,34 @@ func TestLooseDominantAgreesWithLabels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads thousands of drafts")
 	}
-	files, _ := filepath.Glob("../../testdata/*/*.jsonl")
-	files = append(files, "../../../shared/datasets/germeval2018-train.jsonl", "../../../shared/datasets/gahd-dev.jsonl",
-		"../../../shared/datasets/gahd-train.jsonl", "../../../shared/datasets/davidson2017.jsonl")
+	files := append(corpus.Files(t, "*.jsonl"), corpus.Shared(t, "germeval2018-train.jsonl", "gahd-dev.jsonl",
+		"gahd-train.jsonl", "davidson2017.jsonl")...)
 	short, decided, wrong := 0, 0, 0
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
+	for _, it := range corpus.Rows(t, files, 0, func(r corpus.Row) bool { return r.Lang == "de" || r.Lang == "en" }) {
+		letters := 0
+		for _, r := range it.Text {
+			if unicode.IsLetter(r) {
+				letters++
+			}
+		}
+		if letters < minLetters {
 			continue
 		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var it struct{ Lang, Text string }
-			if json.Unmarshal(sc.Bytes(), &it) != nil || (it.Lang != "de" && it.Lang != "en") {
+		if letters >= minConfirmedLetters {
+			if _, _, ok := dominantLanguage(it.Text); ok {
 				continue
-			}
-			letters := 0
-			for _, r := range it.Text {
-				if unicode.IsLetter(r) {
-					letters++
-				}
-			}
-			if letters < minLetters {
-				continue
-			}
-			if letters >= minConfirmedLetters {
-				if _, _, ok := dominantLanguage(it.Text); ok {
-					continue
-				}
-			}
-			short++
-			code, _, ok := looseDominant(it.Text)
-			if !ok {
-				continue
-			}
-			decided++
-			if code != it.Lang {
-				wrong++
-				t.Logf("%s draft decided as %s: %q", it.Lang, code, it.Text)
 			}
 		}
-		fh.Close()
+		short++
+		code, _, ok := looseDominant(it.Text)
+		if !ok {
+			continue
+		}
+		decided++
+		if code != it.Lang {
+			wrong++
+			t.Logf("%s draft decided as %s: %q", it.Lang, code, it.Text)
+		}
 	}
 	if short < 500 {
 		t.Skipf("only %d labelled drafts for lingua found", short)

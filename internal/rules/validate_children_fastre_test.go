@@ -1,17 +1,15 @@
 package rules
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // childExpressions are the expressions the children analysis runs through startRe.
@@ -36,33 +34,19 @@ func childExpressions() []*regexp.Regexp {
 // when present, the shared datasets.
 func fastReTexts(t *testing.T) []string {
 	t.Helper()
-	var out []string
-	files, _ := filepath.Glob("../../testdata/*/*.jsonl")
-	if shared, _ := filepath.Glob("../../../shared/datasets/*.jsonl"); len(shared) > 0 {
+	files := corpus.Files(t, "*.jsonl")
+	if shared := corpus.Shared(t, "*.jsonl"); len(shared) > 0 {
 		files = append(files, shared...)
 	} else {
 		t.Log("../shared/datasets not found: comparing on the repository's corpora only")
 	}
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		// a few hundred drafts of each file keep the test quick
-		for n := 0; sc.Scan() && n < 200; n++ {
-			var row struct {
-				Text string `json:"text"`
-			}
-			if json.Unmarshal(sc.Bytes(), &row) == nil && row.Text != "" {
-				out = append(out, row.Text)
-			}
-		}
-		fh.Close()
+	// a few hundred drafts of each file keep the test quick
+	var out []string
+	for _, r := range corpus.Rows(t, files, 200, func(r corpus.Row) bool { return r.Text != "" }) {
+		out = append(out, r.Text)
 	}
-	if len(out) == 0 {
-		t.Fatal("no drafts found in ../../testdata")
+	if len(out) < corpus.MinTexts {
+		t.Fatalf("%d drafts in the corpora: too few to compare on", len(out))
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // reuseTexts are the scanner's drafts in a random order, with posts of about 1,500
@@ -14,7 +16,7 @@ import (
 func reuseTexts(t *testing.T) []string {
 	texts := scannerTexts(t)
 	var post strings.Builder
-	for _, s := range labelledTexts(t) {
+	for _, s := range corpus.Texts(t, "*.jsonl") {
 		post.WriteString(s + "\n")
 		if post.Len() > 1500 {
 			texts = append(texts, post.String())
