@@ -6,8 +6,10 @@ package corpus
 import (
 	"bufio"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,4 +101,20 @@ func root(tb testing.TB) string {
 		}
 		dir = parent
 	}
+}
+
+// Mix returns n drafts of one to maxParts pieces of parts, each followed by one of
+// seps (repeat a separator to make it likelier): made-up drafts in which what a
+// comparison looks for stands at every distance from the start and from each other.
+func Mix(rng *rand.Rand, n, maxParts int, parts, seps []string) []string {
+	out := make([]string, n)
+	for k := range out {
+		var b strings.Builder
+		for range 1 + rng.IntN(maxParts) {
+			b.WriteString(parts[rng.IntN(len(parts))])
+			b.WriteString(seps[rng.IntN(len(seps))])
+		}
+		out[k] = b.String()
+	}
+	return out
 }

@@ -1,6 +1,10 @@
 package corpus
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
 
 func TestTextsReadsEveryLabelledFile(t *testing.T) {
 	all, corpora := Texts(t, "*.jsonl"), Texts(t, "corpus.jsonl")
@@ -27,5 +31,22 @@ func TestRowsKeepsWhatItIsAskedToAndAtMostPerFile(t *testing.T) {
 	}
 	if few := Rows(t, files, 3, nil); len(few) != 3*len(files) {
 		t.Errorf("%d rows at 3 per file from %d files", len(few), len(files))
+	}
+}
+
+func TestMixJoinsPiecesWithTheSeparators(t *testing.T) {
+	drafts := Mix(rand.New(rand.NewPCG(1, 2)), 500, 4, []string{"a", "b"}, []string{"-", "--"})
+	long := 0
+	for _, d := range drafts {
+		pieces := strings.FieldsFunc(d, func(r rune) bool { return r == '-' })
+		if len(pieces) < 1 || len(pieces) > 4 || !strings.HasSuffix(d, "-") {
+			t.Fatalf("%q: want one to four pieces, each followed by a separator", d)
+		}
+		if len(pieces) == 4 {
+			long++
+		}
+	}
+	if long == 0 {
+		t.Error("no draft has the most pieces")
 	}
 }

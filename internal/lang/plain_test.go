@@ -168,18 +168,8 @@ func scanTexts(t *testing.T) []string {
 		"1", "2024", "-", ".", "!", "?", "\n", " ", " ", ", ", "e\u0301",
 		"http://x.de", "https://t.co/abc", "www.example.com", "@user", "(@user)", "&amp;", "&#128514;&amp;", "&", "RT",
 		"RTL", "\u00a0", "\u0085", "\t", "\r\n", "“http://a.b”", "mail@example.de")
-	rng := rand.New(rand.NewPCG(5, 9))
-	for range 20000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(25) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-			if rng.IntN(4) != 0 {
-				b.WriteByte(' ')
-			}
-		}
-		texts = append(texts, b.String())
-	}
-	return texts
+	// a space after three pieces in four
+	return append(texts, corpus.Mix(rand.New(rand.NewPCG(5, 9)), 20000, 25, pieces, []string{" ", " ", " ", ""})...)
 }
 
 // TestWordTableMatchesTheWordMaps compares the function-word counts, the sentence

@@ -1,11 +1,12 @@
 package pii
 
 import (
-	"math/rand"
+	"math/rand/v2"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 
 	"github.com/postcheck/postcheck/internal/text"
 )
@@ -31,26 +32,8 @@ var scanParts = []string{
 	"!", "?",
 }
 
-func scanDrafts(seed int64, n int) []string {
-	rng := rand.New(rand.NewSource(seed))
-	out := make([]string, n)
-	for k := range out {
-		var b strings.Builder
-		for range 1 + rng.Intn(16) {
-			b.WriteString(scanParts[rng.Intn(len(scanParts))])
-			switch rng.Intn(7) {
-			case 0:
-			case 1:
-				b.WriteString("  ")
-			case 2:
-				b.WriteString("-")
-			default:
-				b.WriteString(" ")
-			}
-		}
-		out[k] = b.String()
-	}
-	return out
+func scanDrafts(seed uint64, n int) []string {
+	return corpus.Mix(rand.New(rand.NewPCG(seed, seed)), n, 16, scanParts, []string{"", "  ", "-", " ", " ", " ", " "})
 }
 
 // TestScansFindWhatTheWholeExpressionsFind compares every finder that runs its

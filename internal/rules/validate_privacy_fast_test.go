@@ -1,11 +1,12 @@
 package rules
 
 import (
-	"math/rand"
+	"math/rand/v2"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
+
+	"github.com/postcheck/postcheck/internal/corpus"
 )
 
 // privacyFastTexts are the repository's labelled drafts, the rules' examples and
@@ -35,24 +36,8 @@ func privacyFastTexts(t *testing.T) []string {
 		"Niemand ist zu Hause", "nobody is home", "keiner daheim", "no one at home", "Zuhause", "hause", "home", "niemand", "Nobody",
 		"Gerade im Café Sacher", "Wir sitzen jetzt am Hauptbahnhof", "bin grad in der Mall", "Momentan im Park", "im Moment", "gerade", "jetzt",
 		"\u017find", "\u212a", "ä", "\xff", "_", ",", ".", "!", "?", "\n", "'", "📍", "-", ":"}
-	rng := rand.New(rand.NewSource(21))
-	for range 12000 {
-		var b strings.Builder
-		for range 1 + rng.Intn(18) {
-			b.WriteString(parts[rng.Intn(len(parts))])
-			switch rng.Intn(9) {
-			case 0:
-			case 1:
-				b.WriteString("  ")
-			case 2:
-				b.WriteString("\t")
-			default:
-				b.WriteByte(' ')
-			}
-		}
-		texts = append(texts, b.String())
-	}
-	return texts
+	seps := []string{"", "  ", "\t", " ", " ", " ", " ", " ", " "}
+	return append(texts, corpus.Mix(rand.New(rand.NewPCG(21, 21)), 12000, 18, parts, seps)...)
 }
 
 // TestPrivacyFastPathsFindWhatThePlainWayFinds compares the whereabouts and labelled

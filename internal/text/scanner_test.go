@@ -27,18 +27,8 @@ func scannerTexts(t *testing.T) []string {
 		"für's", "Grüße", "ÄÖÜ", "Straße", "Schloßsee", "Müüüll", "Öl", "ßß", "aäe", "Üe", "süß", "Maßstab",
 		"–", "„", "“", "…", "®", "™", "½", "•", "→", "❤️", "\uFFFD", "´", "‘", "¿", "№",
 	}
-	rng := rand.New(rand.NewPCG(11, 17))
-	for range 20000 {
-		var b strings.Builder
-		for range 1 + rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-			if rng.IntN(3) == 0 {
-				b.WriteByte(' ')
-			}
-		}
-		texts = append(texts, b.String())
-	}
-	return texts
+	// a space after a third of the pieces
+	return append(texts, corpus.Mix(rand.New(rand.NewPCG(11, 17)), 20000, 12, pieces, []string{" ", "", ""})...)
 }
 
 // TestPrepareMatchesThePlainWay compares Prepare, which scans the bytes and splits
