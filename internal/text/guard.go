@@ -128,22 +128,7 @@ func StartWords(re *regexp.Regexp) []string {
 }
 
 // minimisePrefixes drops strings that begin with another string of the set.
-func minimisePrefixes(s []string) []string {
-	var out []string
-	for i, x := range s {
-		redundant := false
-		for j, y := range s {
-			if i != j && len(y) < len(x) && strings.HasPrefix(x, y) {
-				redundant = true
-				break
-			}
-		}
-		if !redundant {
-			out = append(out, x)
-		}
-	}
-	return out
-}
+func minimisePrefixes(s []string) []string { return dropCovered(s, strings.HasPrefix) }
 
 // alsoRequired returns up to maxAlso literal sets, besides first, that every match of
 // the sequence subs contains one string of each: the sets of its parts that are
@@ -626,12 +611,16 @@ func dedupe(s []string) []string {
 
 // minimise drops strings that contain another string of the set: the shorter one is
 // found wherever the longer one is.
-func minimise(s []string) []string {
+func minimise(s []string) []string { return dropCovered(s, strings.Contains) }
+
+// dropCovered drops each string x of s for which a shorter string y of s has
+// covers(x, y).
+func dropCovered(s []string, covers func(x, y string) bool) []string {
 	var out []string
 	for i, x := range s {
 		redundant := false
 		for j, y := range s {
-			if i != j && len(y) < len(x) && strings.Contains(x, y) {
+			if i != j && len(y) < len(x) && covers(x, y) {
 				redundant = true
 				break
 			}
